@@ -1,0 +1,1 @@
+"""The back office (SQLAdmin at /admin) for support staff."""

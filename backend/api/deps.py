@@ -1,0 +1,74 @@
+"""What every task route needs, declared once as types: the session, the owner, the verifier."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Awaitable, Callable
+from typing import Annotated
+
+from fastapi import Depends, Path, Request, Response
+from fastapi.routing import APIRoute
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from backend.context import AppContext
+from backend.db import transaction
+from backend.errors import Forbidden, UserInactive
+from backend.tasks import ensure_user_is_active
+
+
+def _path_is_user(raw: object, user_id: uuid.UUID) -> bool:
+    try:
+        return uuid.UUID(str(raw)) == user_id
+    except ValueError:
+        return False
+
+
+class OwnerRoute(APIRoute):
+    """A route that belongs to the user named in its path.
+
+    Before FastAPI reads the body or validates a parameter, the bearer token is verified, the
+    path's user_id must be the token's `sub`, and the user must be active: so an unauthenticated
+    request is a 401 whatever else is wrong with it. The rest of the request then runs in one
+    transaction, committed before the response is sent and rolled back on any error.
+    """
+
+    def get_route_handler(self) -> Callable[[Request], Awaitable[Response]]:
+        handler = super().get_route_handler()
+
+        async def owned_handler(request: Request) -> Response:
+            context: AppContext = request.app.state.context
+            principal = await context.verifier.verify(request.headers.get("authorization"))
+            if not _path_is_user(request.path_params.get("user_id"), principal.user_id):
+                raise Forbidden("The path's user_id is not the token's subject.")
+            async with transaction(context.session_factory) as session:
+                active = await ensure_user_is_active(
+                    session=session,
+                    user_id=principal.user_id,
+                    email=principal.email,
+                    name=principal.name,
+                )
+                if not active:
+                    raise UserInactive()
+                request.state.session = session
+                request.state.owner_id = principal.user_id
+                return await handler(request)
+
+        return owned_handler
+
+
+def _session(request: Request) -> AsyncSession:
+    return request.state.session
+
+
+def _owner_id(request: Request, user_id: Annotated[uuid.UUID, Path()]) -> uuid.UUID:
+    # `user_id` is declared so the OpenAPI document shows it; OwnerRoute already checked it.
+    return request.state.owner_id
+
+
+def _context(request: Request) -> AppContext:
+    return request.app.state.context
+
+
+SessionDep = Annotated[AsyncSession, Depends(_session)]
+OwnerId = Annotated[uuid.UUID, Depends(_owner_id)]
+ContextDep = Annotated[AppContext, Depends(_context)]

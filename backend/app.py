@@ -1,0 +1,61 @@
+"""The one app factory: the API, the operations endpoints and the back office on one engine."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from backend.api.routes import router as task_router
+from backend.body_limit import BodyLimitMiddleware
+from backend.context import AppContext
+from backend.db import create_engine, create_session_factory
+from backend.errors import install_error_handlers
+from backend.observability.health import migration_heads
+from backend.observability.health import router as health_router
+from backend.security import TokenVerifier
+from backend.settings import Settings
+from backend.tasks import CursorCodec
+
+MAX_BODY_BYTES = 64 * 1024
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the ASGI app. Nothing connects to the database until a request needs it."""
+    settings = settings if settings is not None else Settings()
+    url = settings.app_database_url()
+    if url is None:
+        raise RuntimeError("DATABASE_URL is not set (`taskapi serve` starts an embedded database)")
+    engine = create_engine(url)
+    context = AppContext(
+        settings=settings,
+        engine=engine,
+        session_factory=create_session_factory(engine),
+        verifier=TokenVerifier(settings),
+        cursor_codec=CursorCodec(settings.cursor_key),
+    )
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        await engine.dispose()
+
+    app = FastAPI(
+        title="Task platform",
+        version="1.0.0",
+        summary="Each user's tasks, behind their identity provider's JWT.",
+        lifespan=lifespan,
+    )
+    app.state.context = context
+    app.state.migration_heads = migration_heads()
+    install_error_handlers(app)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=MAX_BODY_BYTES)
+    app.include_router(task_router)
+    app.include_router(health_router)
+    return app
+
+
+def create_app_from_environment() -> FastAPI:
+    """Entry point for uvicorn workers (`factory=True`): settings come from the environment."""
+    return create_app(Settings())

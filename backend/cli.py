@@ -1,0 +1,124 @@
+"""The `taskapi` command: serve the platform, migrate the database, mint development tokens."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import uuid
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from backend import schema
+from backend.embedded_db import EmbeddedDatabase
+from backend.settings import Settings
+
+EMBEDDED_DIR = Path(".data")
+
+
+def _settings() -> Settings:
+    try:
+        return Settings()
+    except ValidationError as exc:
+        # One line per problem, naming the variable; never the offending value.
+        for error in exc.errors():
+            message = str(error.get("msg", "")).removeprefix("Value error, ")
+            field = ".".join(str(part) for part in error.get("loc", ()))
+            print(
+                f"taskapi: configuration error: {field.upper() + ': ' if field else ''}{message}",
+                file=sys.stderr,
+            )
+        raise SystemExit(2) from None
+
+
+def _with_database() -> tuple[Settings, EmbeddedDatabase | None]:
+    """The settings, starting the embedded database under .data/ when DATABASE_URL is unset."""
+    settings = _settings()
+    if settings.database_url is not None:
+        return settings, None
+    embedded = EmbeddedDatabase(EMBEDDED_DIR.resolve())
+    # Uvicorn's workers read their settings from the environment, so that is where the URL goes.
+    os.environ["DATABASE_URL"] = embedded.start()
+    print(f"taskapi: using the embedded PostgreSQL under {EMBEDDED_DIR}/", file=sys.stderr)
+    return _settings(), embedded
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    settings, embedded = _with_database()
+    if embedded is not None:
+        schema.upgrade(schema.migration_url(settings))
+    try:
+        uvicorn.run(
+            "backend.app:create_app_from_environment",
+            factory=True,
+            host=args.host,
+            port=args.port,
+            workers=args.workers,
+            proxy_headers=True,
+            timeout_graceful_shutdown=20,
+            access_log=False,
+        )
+    finally:
+        if embedded is not None:
+            embedded.stop()
+    return 0
+
+
+def _db(args: argparse.Namespace) -> int:
+    settings, embedded = _with_database()
+    url = schema.migration_url(settings)
+    try:
+        if args.action == "upgrade":
+            schema.upgrade(url)
+            return 0
+        try:
+            schema.check(url)
+        except Exception as exc:  # alembic raises several types; each means "not in step"
+            print(f"taskapi: database check failed: {exc}", file=sys.stderr)
+            return 1
+        print("taskapi: database is at head and matches the models")
+        return 0
+    finally:
+        if embedded is not None:
+            embedded.stop()
+
+
+def _token(args: argparse.Namespace) -> int:
+    from backend.security import mint_token
+
+    print(mint_token(_settings(), user_id=args.user_id, email=args.email, ttl_s=args.ttl))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="taskapi", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="run the API, back office and metrics")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=1)
+    serve.set_defaults(run=_serve)
+
+    db = commands.add_parser("db", help="database migrations")
+    db.add_argument("action", choices=["upgrade", "check"])
+    db.set_defaults(run=_db)
+
+    token = commands.add_parser("token", help="print a signed JWT for trying the API")
+    token.add_argument("--user-id", type=uuid.UUID, required=True)
+    token.add_argument("--email")
+    token.add_argument("--ttl", type=int, default=3600, help="seconds until it expires")
+    token.set_defaults(run=_token)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.run(args))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,168 @@
+"""The contract's error codes as exceptions, and the one handler that renders the error envelope."""
+
+from __future__ import annotations
+
+import structlog
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+log = structlog.get_logger(__name__)
+
+RETRY_AFTER_S = "5"
+
+
+class AppError(Exception):
+    """An error the contract names: a status, a machine code and a message for humans."""
+
+    status_code = 500
+    code = "internal_error"
+    detail = "Internal server error."
+    headers: dict[str, str] | None = None
+
+    def __init__(self, detail: str | None = None) -> None:
+        if detail is not None:
+            self.detail = detail
+        super().__init__(self.detail)
+
+
+class BadRequest(AppError):
+    status_code, code, detail = 400, "bad_request", "The request makes no sense."
+
+
+class InvalidCursor(AppError):
+    status_code, code = 400, "invalid_cursor"
+    detail = "The cursor is invalid, was altered, or belongs to another query."
+
+
+class _Unauthorized(AppError):
+    status_code = 401
+    headers = {"WWW-Authenticate": "Bearer"}
+
+
+class NotAuthenticated(_Unauthorized):
+    code, detail = "not_authenticated", "A Bearer token is required."
+
+
+class TokenExpired(_Unauthorized):
+    code, detail = "token_expired", "The token has expired."
+
+
+class InvalidToken(_Unauthorized):
+    code, detail = "invalid_token", "The token is invalid."
+
+
+class Forbidden(AppError):
+    status_code, code, detail = 403, "forbidden", "You may not access this resource."
+
+
+class UserInactive(AppError):
+    status_code, code, detail = 403, "user_inactive", "This account has been deactivated."
+
+
+class NotFound(AppError):
+    status_code, code, detail = 404, "not_found", "Not found."
+
+
+class PayloadTooLarge(AppError):
+    status_code, code, detail = 413, "payload_too_large", "The request body is larger than 64 KiB."
+
+
+class PreconditionFailed(AppError):
+    status_code, code = 412, "precondition_failed"
+    detail = "The task has changed since the given ETag."
+
+
+class IdempotencyKeyReused(AppError):
+    status_code, code = 422, "idempotency_key_reused"
+    detail = "This Idempotency-Key was already used with a different request body."
+
+
+class DatabaseUnavailable(AppError):
+    status_code, code = 503, "database_unavailable"
+    detail = "The database is unavailable; retry shortly."
+    headers = {"Retry-After": RETRY_AFTER_S}
+
+
+# Codes for statuses raised by the framework itself (routing, body limit) rather than by us.
+_CODES_BY_STATUS = {
+    400: "bad_request",
+    401: "not_authenticated",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    406: "not_acceptable",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+    422: "validation_error",
+    429: "too_many_requests",
+    503: "service_unavailable",
+}
+
+
+def envelope(
+    status_code: int,
+    code: str,
+    detail: str,
+    headers: dict[str, str] | None = None,
+    errors: list[dict[str, object]] | None = None,
+) -> JSONResponse:
+    body: dict[str, object] = {"detail": detail, "code": code}
+    if errors is not None:
+        body["errors"] = errors
+    return JSONResponse(body, status_code=status_code, headers=headers)
+
+
+async def _app_error(_: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, AppError)
+    return envelope(exc.status_code, exc.code, exc.detail, exc.headers)
+
+
+async def _http_error(_: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    status = exc.status_code
+    code = _CODES_BY_STATUS.get(status, "internal_error" if status >= 500 else "bad_request")
+    detail = exc.detail if isinstance(exc.detail, str) and exc.detail else "Error."
+    return envelope(status, code, detail, dict(exc.headers or {}) or None)
+
+
+async def _validation_error(_: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    # Only location and message: pydantic's `input` would echo the client's data (maybe a secret).
+    errors = [
+        {"loc": list(err.get("loc", ())), "msg": str(err.get("msg", ""))} for err in exc.errors()
+    ]
+    return envelope(422, "validation_error", "The request is invalid.", errors=errors)
+
+
+async def _database_error(_: Request, exc: Exception) -> JSONResponse:
+    # Connection-level failures only; the exception text may carry SQL or a URL, so log its type.
+    log.warning("database_unavailable", error_type=type(exc).__name__)
+    error = DatabaseUnavailable()
+    return envelope(error.status_code, error.code, error.detail, error.headers)
+
+
+async def _dbapi_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, DBAPIError)
+    if exc.connection_invalidated:
+        return await _database_error(request, exc)
+    return await _unexpected(request, exc)
+
+
+async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
+    log.error("unhandled_exception", error_type=type(exc).__name__, exc_info=exc)
+    return envelope(500, "internal_error", AppError.detail)
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Every error of every status leaves the app as `{"detail", "code"}`."""
+    app.add_exception_handler(AppError, _app_error)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(OperationalError, _database_error)
+    app.add_exception_handler(PoolTimeoutError, _database_error)
+    app.add_exception_handler(DBAPIError, _dbapi_error)
+    app.add_exception_handler(Exception, _unexpected)

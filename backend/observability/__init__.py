@@ -1,0 +1,1 @@
+"""What SRE reads: health endpoints, Prometheus metrics, request ids and structured logs."""

@@ -1,0 +1,183 @@
+"""Bearer tokens: verifying the identity provider's JWTs, and minting development tokens."""
+
+from __future__ import annotations
+
+import threading
+import time
+import uuid
+from dataclasses import dataclass
+
+import anyio.to_thread
+import jwt
+from jwt import PyJWK, PyJWKClient, PyJWKSet
+from jwt.exceptions import PyJWKClientConnectionError, PyJWKClientError
+
+from backend.errors import InvalidToken, NotAuthenticated, TokenExpired
+from backend.settings import HMAC_ALGORITHMS, Settings
+
+LEEWAY_S = 30
+JWKS_CACHE_S = 300
+# An unknown `kid` may mean the provider rotated keys; refetch, but not on every bad token.
+JWKS_MIN_REFRESH_INTERVAL_S = 30
+
+
+@dataclass(frozen=True, slots=True)
+class Principal:
+    """Who a verified token speaks for."""
+
+    user_id: uuid.UUID
+    email: str | None
+    name: str | None
+
+
+class JwksKeys:
+    """Keys from a JWKS endpoint that survive a failed refresh: the last good set stays in use."""
+
+    def __init__(self, url: str) -> None:
+        self._client = PyJWKClient(url, cache_jwk_set=True, lifespan=JWKS_CACHE_S, timeout=5)
+        self._last_good: PyJWKSet | None = None
+        self._last_forced_refresh = 0.0
+        self._lock = threading.Lock()
+
+    def _key_set(self, *, refresh: bool) -> PyJWKSet:
+        try:
+            key_set = self._client.get_jwk_set(refresh=refresh)
+        except PyJWKClientConnectionError:
+            if self._last_good is None:
+                raise
+            return self._last_good
+        self._last_good = key_set
+        return key_set
+
+    def key_for(self, kid: str | None) -> PyJWK:
+        """The key that `kid` names (blocking: call from a worker thread)."""
+        with self._lock:
+            key = self._find(self._key_set(refresh=False), kid)
+            now = time.monotonic()
+            if key is None and now - self._last_forced_refresh > JWKS_MIN_REFRESH_INTERVAL_S:
+                self._last_forced_refresh = now
+                key = self._find(self._key_set(refresh=True), kid)
+        if key is None:
+            raise InvalidToken()
+        return key
+
+    @staticmethod
+    def _find(key_set: PyJWKSet, kid: str | None) -> PyJWK | None:
+        signing = [k for k in key_set.keys if k.public_key_use in (None, "sig")]
+        if kid is None:
+            return signing[0] if len(signing) == 1 else None
+        return next((k for k in signing if k.key_id == kid), None)
+
+
+class TokenVerifier:
+    """Verifies bearer tokens as the settings say; built once per app."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._algorithms = frozenset(settings.jwt_algorithms)
+        self._secret = settings.jwt_key
+        self._audience = settings.jwt_audience
+        self._issuer = settings.jwt_issuer
+        self._jwks = JwksKeys(settings.jwt_jwks_url) if settings.jwt_jwks_url else None
+        required = ["exp", "sub"]
+        if self._audience:
+            required.append("aud")
+        if self._issuer:
+            required.append("iss")
+        self._options = {"require": required, "verify_aud": bool(self._audience)}
+
+    async def verify(self, authorization: str | None) -> Principal:
+        """Check an `Authorization` header value and return whom the token speaks for."""
+        token = _bearer_token(authorization)
+        try:
+            header = jwt.get_unverified_header(token)
+        except jwt.InvalidTokenError:
+            raise InvalidToken() from None
+        algorithm = header.get("alg")
+        if not isinstance(algorithm, str) or algorithm not in self._algorithms:
+            raise InvalidToken()
+        # One key source per algorithm family: an HMAC secret never verifies an asymmetric
+        # algorithm's token and a JWKS key never an HMAC one, so algorithms cannot be confused.
+        key: object
+        if algorithm in HMAC_ALGORITHMS:
+            key = self._secret
+        else:
+            assert self._jwks is not None  # Settings refuse asymmetric algorithms without a JWKS.
+            kid = header.get("kid")
+            try:
+                jwk = await anyio.to_thread.run_sync(
+                    self._jwks.key_for, kid if isinstance(kid, str) else None
+                )
+            except PyJWKClientError:
+                raise InvalidToken() from None
+            declared = jwk._jwk_data.get("alg")
+            if declared is not None and declared != algorithm:
+                raise InvalidToken()
+            key = jwk.key
+        try:
+            claims = jwt.decode(
+                token,
+                key,  # type: ignore[arg-type]
+                algorithms=[algorithm],
+                audience=self._audience,
+                issuer=self._issuer,
+                leeway=LEEWAY_S,
+                options=self._options,  # type: ignore[arg-type]
+            )
+        except jwt.ExpiredSignatureError:
+            raise TokenExpired() from None
+        except jwt.PyJWTError:
+            # Also covers a key of the wrong type for the algorithm (InvalidKeyError).
+            raise InvalidToken() from None
+        return _principal(claims)
+
+
+def _bearer_token(authorization: str | None) -> str:
+    if not authorization:
+        raise NotAuthenticated()
+    scheme, _, token = authorization.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise NotAuthenticated()
+    return token.strip()
+
+
+def _principal(claims: dict[str, object]) -> Principal:
+    sub = claims.get("sub")
+    try:
+        user_id = uuid.UUID(sub) if isinstance(sub, str) else None
+    except ValueError:
+        user_id = None
+    if user_id is None:
+        raise InvalidToken()
+    return Principal(
+        user_id=user_id,
+        email=_short_text(claims.get("email"), 320),
+        name=_short_text(claims.get("name"), 255),
+    )
+
+
+def _short_text(value: object, limit: int) -> str | None:
+    if isinstance(value, str) and 0 < len(value) <= limit and "\x00" not in value:
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return None
+        return value
+    return None
+
+
+def mint_token(
+    settings: Settings, *, user_id: uuid.UUID, email: str | None = None, ttl_s: int = 3600
+) -> str:
+    """A token signed with the shared secret, as the identity provider would issue it."""
+    algorithm = next((a for a in settings.jwt_algorithms if a in HMAC_ALGORITHMS), None)
+    if algorithm is None:
+        raise ValueError("JWT_ALGORITHMS has no HMAC algorithm to sign with")
+    now = int(time.time())
+    claims: dict[str, object] = {"sub": str(user_id), "iat": now, "exp": now + ttl_s}
+    if email:
+        claims["email"] = email
+    if settings.jwt_audience:
+        claims["aud"] = settings.jwt_audience
+    if settings.jwt_issuer:
+        claims["iss"] = settings.jwt_issuer
+    return jwt.encode(claims, settings.jwt_key, algorithm=algorithm)

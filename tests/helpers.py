@@ -1,0 +1,83 @@
+"""Small builders for tests: tokens, users, tasks, and waiting for a server."""
+
+from __future__ import annotations
+
+import socket
+import time
+import uuid
+
+import httpx
+import jwt
+from fastapi.testclient import TestClient
+from sqlalchemy.engine import make_url
+
+TEST_SECRET = "test-secret-that-is-long-enough-for-hs256-0123456789"
+
+
+def libpq(url: str) -> str:
+    """A URL psycopg itself accepts (no SQLAlchemy driver suffix)."""
+    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+def make_token(
+    user_id: uuid.UUID | str | None = None,
+    *,
+    secret: str = TEST_SECRET,
+    algorithm: str = "HS256",
+    ttl_s: int = 3600,
+    drop: tuple[str, ...] = (),
+    headers: dict[str, object] | None = None,
+    **claims: object,
+) -> str:
+    """A token as the identity provider would sign it; `drop` removes standard claims."""
+    now = int(time.time())
+    payload: dict[str, object] = {
+        "sub": str(user_id or uuid.uuid4()),
+        "iat": now,
+        "exp": now + ttl_s,
+    }
+    payload.update(claims)
+    for name in drop:
+        payload.pop(name, None)
+    return jwt.encode(payload, secret, algorithm=algorithm, headers=headers)
+
+
+class User:
+    """A test user: its id, a valid token, and helpers that build its task URLs."""
+
+    def __init__(self, user_id: uuid.UUID | None = None, **claims: object) -> None:
+        self.id = user_id or uuid.uuid4()
+        self.token = make_token(self.id, **claims)
+        self.headers = {"Authorization": f"Bearer {self.token}"}
+
+    @property
+    def tasks_url(self) -> str:
+        return f"/api/{self.id}/tasks"
+
+    def task_url(self, task_id: object) -> str:
+        return f"{self.tasks_url}/{task_id}"
+
+
+def create_task(client: TestClient | httpx.Client, user: User, **fields: object) -> dict:
+    body = {"title": "A task", **fields}
+    response = client.post(user.tasks_url, json=body, headers=user.headers)
+    assert response.status_code == 201, response.text
+    return response.json()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_for_http(url: str, timeout_s: float = 30) -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(url, timeout=1).status_code < 500:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.1)
+    raise TimeoutError(f"{url} did not answer")
