@@ -92,7 +92,8 @@ async def ensure_user_is_active(
     *, session: AsyncSession, user_id: uuid.UUID, email: str | None, name: str | None
 ) -> bool:
     """Whether the user may use the API, creating the user the first time it is seen."""
-    result = await session.execute(
+    connection = await session.connection()
+    result = await connection.execute(
         _ENSURE_USER, {"id": user_id, "email": email, "name": name, "now": utcnow()}
     )
     row = result.first()
@@ -244,7 +245,7 @@ async def update_task(
         statement = statement.where(Task.version.in_(versions))  # type: ignore[attr-defined]
     statement = statement.values(**changes, version=Task.version + 1, updated_at=utcnow())
     task = (
-        await session.execute(
+        await session.exec(
             statement.returning(Task), execution_options={"synchronize_session": False}
         )
     ).scalar_one_or_none()
@@ -262,7 +263,7 @@ async def delete_task(
     if versions is not None:
         statement = statement.where(Task.version.in_(versions))  # type: ignore[attr-defined]
     deleted = (
-        await session.execute(
+        await session.exec(
             statement.returning(Task.id), execution_options={"synchronize_session": False}
         )
     ).first()
@@ -313,7 +314,7 @@ async def claim_idempotency_key(
         )
         .returning(IdempotencyKey.key)
     )
-    if (await session.execute(claim)).first() is not None:
+    if (await session.exec(claim)).first() is not None:
         return None
     stored = (
         await session.exec(
@@ -331,7 +332,7 @@ async def record_idempotent_response(
     *, session: AsyncSession, owner_id: uuid.UUID, key: str, task: TaskPublic
 ) -> None:
     """Store the answer to replay; same transaction as the task, so both or neither persist."""
-    await session.execute(
+    await session.exec(
         update(IdempotencyKey)
         .where(IdempotencyKey.owner_id == owner_id, IdempotencyKey.key == key)
         .values(task_id=task.id, response_body=task.model_dump_json())

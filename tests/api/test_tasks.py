@@ -13,7 +13,11 @@ from tests.helpers import User, create_task
 
 def _is_rfc3339_utc(value: str) -> bool:
     parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    return value.endswith("Z") and parsed.utcoffset() is not None and parsed.utcoffset().total_seconds() == 0
+    return (
+        value.endswith("Z")
+        and parsed.utcoffset() is not None
+        and parsed.utcoffset().total_seconds() == 0
+    )
 
 
 def test_post_creates_task_with_location_and_server_fields(client: TestClient, alice: User) -> None:
@@ -21,7 +25,15 @@ def test_post_creates_task_with_location_and_server_fields(client: TestClient, a
 
     assert response.status_code == 201
     task = response.json()
-    assert set(task) == {"id", "title", "description", "completed", "owner_id", "created_at", "updated_at"}
+    assert set(task) == {
+        "id",
+        "title",
+        "description",
+        "completed",
+        "owner_id",
+        "created_at",
+        "updated_at",
+    }
     assert task["title"] == "Buy milk"
     assert task["description"] is None
     assert task["completed"] is False
@@ -54,7 +66,9 @@ def test_title_is_trimmed_and_counted_in_code_points(client: TestClient, alice: 
     assert too_long.status_code == 422
 
 
-def test_invalid_bodies_are_422_with_error_list(client: TestClient, alice: User, db: psycopg.Connection) -> None:
+def test_invalid_bodies_are_422_with_error_list(
+    client: TestClient, alice: User, db: psycopg.Connection
+) -> None:
     bad_bodies = [
         {},
         {"title": ""},
@@ -80,7 +94,9 @@ def test_invalid_bodies_are_422_with_error_list(client: TestClient, alice: User,
 
 def test_malformed_json_is_422(client: TestClient, alice: User) -> None:
     response = client.post(
-        alice.tasks_url, content=b'{"title": ', headers={**alice.headers, "Content-Type": "application/json"}
+        alice.tasks_url,
+        content=b'{"title": ',
+        headers={**alice.headers, "Content-Type": "application/json"},
     )
     assert response.status_code == 422
     assert response.json()["code"] == "validation_error"
@@ -123,13 +139,20 @@ def test_put_replaces_every_field(client: TestClient, alice: User) -> None:
 
 def test_put_requires_title(client: TestClient, alice: User) -> None:
     task = create_task(client, alice)
-    response = client.put(alice.task_url(task["id"]), json={"completed": True}, headers=alice.headers)
+    response = client.put(
+        alice.task_url(task["id"]), json={"completed": True}, headers=alice.headers
+    )
     assert response.status_code == 422
 
 
 def test_put_ignores_server_owned_fields(client: TestClient, alice: User) -> None:
     task = create_task(client, alice)
-    body = {"title": "t", "id": str(uuid.uuid4()), "owner_id": str(uuid.uuid4()), "created_at": "2000-01-01T00:00:00Z"}
+    body = {
+        "title": "t",
+        "id": str(uuid.uuid4()),
+        "owner_id": str(uuid.uuid4()),
+        "created_at": "2000-01-01T00:00:00Z",
+    }
     replaced = client.put(alice.task_url(task["id"]), json=body, headers=alice.headers).json()
     assert (replaced["id"], replaced["owner_id"], replaced["created_at"]) == (
         task["id"],
@@ -141,7 +164,9 @@ def test_put_ignores_server_owned_fields(client: TestClient, alice: User) -> Non
 def test_patch_leaves_unsent_fields_unchanged(client: TestClient, alice: User) -> None:
     task = create_task(client, alice, title="keep", description="keep too")
 
-    patched = client.patch(alice.task_url(task["id"]), json={"completed": True}, headers=alice.headers)
+    patched = client.patch(
+        alice.task_url(task["id"]), json={"completed": True}, headers=alice.headers
+    )
 
     assert patched.status_code == 200
     assert patched.json()["completed"] is True
@@ -151,7 +176,9 @@ def test_patch_leaves_unsent_fields_unchanged(client: TestClient, alice: User) -
 
 def test_patch_null_description_clears_it(client: TestClient, alice: User) -> None:
     task = create_task(client, alice, description="something")
-    patched = client.patch(alice.task_url(task["id"]), json={"description": None}, headers=alice.headers)
+    patched = client.patch(
+        alice.task_url(task["id"]), json={"description": None}, headers=alice.headers
+    )
     assert patched.json()["description"] is None
 
 
@@ -182,18 +209,27 @@ def test_delete_removes_task(client: TestClient, alice: User) -> None:
     assert client.delete(alice.task_url(task["id"]), headers=alice.headers).status_code == 404
 
 
-def test_another_users_task_is_404_for_every_method(client: TestClient, alice: User, bob: User) -> None:
+def test_another_users_task_is_404_for_every_method(
+    client: TestClient, alice: User, bob: User
+) -> None:
     task = create_task(client, alice, title="private")
     url = bob.task_url(task["id"])
 
-    for method, body in [("GET", None), ("PUT", {"title": "x"}), ("PATCH", {"title": "x"}), ("DELETE", None)]:
+    for method, body in [
+        ("GET", None),
+        ("PUT", {"title": "x"}),
+        ("PATCH", {"title": "x"}),
+        ("DELETE", None),
+    ]:
         response = client.request(method, url, json=body, headers=bob.headers)
         assert response.status_code == 404, method
         assert response.json()["code"] == "not_found"
     assert client.get(alice.task_url(task["id"]), headers=alice.headers).json() == task
 
 
-def test_body_over_64_kib_is_413_and_stores_nothing(client: TestClient, alice: User, db: psycopg.Connection) -> None:
+def test_body_over_64_kib_is_413_and_stores_nothing(
+    client: TestClient, alice: User, db: psycopg.Connection
+) -> None:
     body = b'{"title": "big", "description": "' + b"x" * (65 * 1024) + b'"}'
     response = client.post(
         alice.tasks_url, content=body, headers={**alice.headers, "Content-Type": "application/json"}
@@ -211,13 +247,17 @@ def test_chunked_body_over_64_kib_is_413(client: TestClient, alice: User) -> Non
         yield b'"}'
 
     response = client.post(
-        alice.tasks_url, content=chunks(), headers={**alice.headers, "Content-Type": "application/json"}
+        alice.tasks_url,
+        content=chunks(),
+        headers={**alice.headers, "Content-Type": "application/json"},
     )
     assert response.status_code == 413
     assert response.json()["code"] == "payload_too_large"
 
 
-def test_write_is_durable_once_answered(client: TestClient, alice: User, db: psycopg.Connection) -> None:
+def test_write_is_durable_once_answered(
+    client: TestClient, alice: User, db: psycopg.Connection
+) -> None:
     task = create_task(client, alice, title="durable")
     row = db.execute("SELECT title, owner_id FROM task WHERE id = %s", (task["id"],)).fetchone()
     assert row == ("durable", alice.id)

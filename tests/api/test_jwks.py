@@ -1,0 +1,152 @@
+"""Asymmetric tokens verified against a JWKS served on loopback, and no algorithm confusion."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import jwt
+import pytest
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ed25519, rsa
+from jwt.algorithms import OKPAlgorithm, RSAAlgorithm
+
+import backend.security
+from tests.helpers import TEST_SECRET, make_token
+
+RSA_KEY = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+ED_KEY = ed25519.Ed25519PrivateKey.generate()
+
+
+def _jwks() -> dict:
+    rsa_jwk = json.loads(RSAAlgorithm.to_jwk(RSA_KEY.public_key()))
+    ed_jwk = json.loads(OKPAlgorithm.to_jwk(ED_KEY.public_key()))
+    return {
+        "keys": [{**rsa_jwk, "kid": "rsa-1", "use": "sig"}, {**ed_jwk, "kid": "ed-1", "use": "sig"}]
+    }
+
+
+class JwksServer:
+    def __init__(self) -> None:
+        body = json.dumps(_jwks()).encode()
+        self.requests = 0
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                outer.requests += 1
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/.well-known/jwks.json"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture
+def jwks_server() -> Iterator[JwksServer]:
+    server = JwksServer()
+    yield server
+    server.stop()
+
+
+def _rsa_token(sub: uuid.UUID, kid: str = "rsa-1", algorithm: str = "RS256") -> str:
+    now = int(time.time())
+    return jwt.encode(
+        {"sub": str(sub), "exp": now + 600}, RSA_KEY, algorithm=algorithm, headers={"kid": kid}
+    )
+
+
+def _ed_token(sub: uuid.UUID) -> str:
+    now = int(time.time())
+    return jwt.encode(
+        {"sub": str(sub), "exp": now + 600}, ED_KEY, algorithm="EdDSA", headers={"kid": "ed-1"}
+    )
+
+
+def _get(client, sub: uuid.UUID, token: str):
+    return client.get(f"/api/{sub}/tasks", headers={"Authorization": f"Bearer {token}"})
+
+
+def test_rs256_and_eddsa_tokens_verify_against_jwks(make_client, jwks_server: JwksServer) -> None:
+    client = make_client(jwt_jwks_url=jwks_server.url, jwt_algorithms="RS256,EdDSA")
+    sub = uuid.uuid4()
+    assert _get(client, sub, _rsa_token(sub)).status_code == 200
+    assert _get(client, sub, _ed_token(sub)).status_code == 200
+
+
+def test_unknown_kid_and_disallowed_algorithms_are_invalid(
+    make_client, jwks_server: JwksServer
+) -> None:
+    client = make_client(jwt_jwks_url=jwks_server.url, jwt_algorithms="RS256")
+    sub = uuid.uuid4()
+    assert _get(client, sub, _rsa_token(sub, kid="nope")).json()["code"] == "invalid_token"
+    assert _get(client, sub, _ed_token(sub)).json()["code"] == "invalid_token"
+    # The shared secret is not accepted when only RS256 is configured.
+    assert _get(client, sub, make_token(sub, secret=TEST_SECRET)).json()["code"] == "invalid_token"
+
+
+def test_public_key_used_as_hmac_secret_is_refused(make_client, jwks_server: JwksServer) -> None:
+    client = make_client(jwt_jwks_url=jwks_server.url, jwt_algorithms="HS256,RS256")
+    sub = uuid.uuid4()
+    public_pem = RSA_KEY.public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    # The classic confusion: an HS256 token whose "secret" is the public RSA key.
+    forged = _hmac_with_raw_key(sub, public_pem)
+    assert _get(client, sub, forged).json()["code"] == "invalid_token"
+    # Both families still work with their own keys.
+    assert _get(client, sub, make_token(sub)).status_code == 200
+    assert _get(client, sub, _rsa_token(sub)).status_code == 200
+
+
+def _hmac_with_raw_key(sub: uuid.UUID, key: bytes) -> str:
+    """Signed by hand: PyJWT itself refuses a PEM key as an HMAC secret."""
+
+    def b64(data: bytes) -> str:
+        return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+    header = b64(json.dumps({"alg": "HS256", "typ": "JWT", "kid": "rsa-1"}).encode())
+    payload = b64(json.dumps({"sub": str(sub), "exp": int(time.time()) + 600}).encode())
+    signature = hmac.new(key, f"{header}.{payload}".encode(), hashlib.sha256).digest()
+    return f"{header}.{payload}.{b64(signature)}"
+
+
+def test_last_good_key_set_survives_failed_refresh(
+    make_client, jwks_server: JwksServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(backend.security, "JWKS_CACHE_S", 0.5)
+    client = make_client(jwt_jwks_url=jwks_server.url, jwt_algorithms="RS256")
+    sub = uuid.uuid4()
+    assert _get(client, sub, _rsa_token(sub)).status_code == 200
+
+    jwks_server.stop()
+    time.sleep(1.0)  # the cached set is now stale, and refreshing it fails
+
+    assert _get(client, sub, _rsa_token(sub)).status_code == 200
+    assert _get(client, sub, _rsa_token(sub, kid="rotated")).json()["code"] == "invalid_token"
+
+
+def test_jwks_fetch_failure_without_any_key_set_is_invalid_token(make_client) -> None:
+    client = make_client(jwt_jwks_url="http://127.0.0.1:9/jwks.json", jwt_algorithms="RS256")
+    sub = uuid.uuid4()
+    response = _get(client, sub, _rsa_token(sub))
+    assert response.status_code == 401
+    assert response.json()["code"] == "invalid_token"
