@@ -9,7 +9,7 @@ import httpx
 import psycopg
 from fastapi.testclient import TestClient
 
-from tests.helpers import User, create_task
+from tests.helpers import User
 
 
 def _create(client: TestClient, user: User, **fields: object) -> httpx.Response:
