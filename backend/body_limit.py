@@ -25,7 +25,9 @@ class BodyLimitMiddleware:
         if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
             error = PayloadTooLarge()
             # The body is never read; close the connection rather than drain it.
-            response = envelope(error.status_code, error.code, error.detail, {"Connection": "close"})
+            response = envelope(
+                error.status_code, error.code, error.detail, {"Connection": "close"}
+            )
             await response(scope, receive, send)
             return
         received = 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 import uuid
 from pathlib import Path
@@ -44,12 +45,19 @@ def _with_database() -> tuple[Settings, EmbeddedDatabase | None]:
     return _settings(), embedded
 
 
+def _exit_cleanly(signum: int, frame: object) -> None:
+    raise SystemExit(0)
+
+
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     settings, embedded = _with_database()
     if embedded is not None:
         schema.upgrade(schema.migration_url(settings))
+    # Uvicorn shuts down gracefully on SIGTERM, then re-raises it to the handler that was in
+    # place before: this one, so the embedded database is stopped and the process exits 0.
+    signal.signal(signal.SIGTERM, _exit_cleanly)
     try:
         uvicorn.run(
             "backend.app:create_app_from_environment",

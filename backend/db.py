@@ -17,18 +17,23 @@ POOL_RECYCLE_S = 240
 STATEMENT_TIMEOUT_MS = 15_000
 
 
-def create_engine(url: URL) -> AsyncEngine:
-    """One engine per process; nothing connects until the first request."""
-    connect_args: dict[str, object] = {
+def connect_args(url: URL) -> dict[str, object]:
+    """libpq and psycopg options for a connection to `url`."""
+    args: dict[str, object] = {
         "connect_timeout": CONNECT_TIMEOUT_S,
         "application_name": "taskapi",
     }
     if is_pooler(url):
         # PgBouncer in transaction mode hands each transaction to any server connection, so a
         # statement prepared on one is missing on the next; and it refuses startup `options`.
-        connect_args["prepare_threshold"] = None
+        args["prepare_threshold"] = None
     else:
-        connect_args["options"] = f"-c statement_timeout={STATEMENT_TIMEOUT_MS}"
+        args["options"] = f"-c statement_timeout={STATEMENT_TIMEOUT_MS}"
+    return args
+
+
+def create_engine(url: URL) -> AsyncEngine:
+    """One engine per process; nothing connects until the first request."""
     return create_async_engine(
         url,
         pool_pre_ping=True,
@@ -36,7 +41,7 @@ def create_engine(url: URL) -> AsyncEngine:
         pool_size=10,
         max_overflow=10,
         pool_timeout=CONNECT_TIMEOUT_S,
-        connect_args=connect_args,
+        connect_args=connect_args(url),
     )
 
 

@@ -44,7 +44,9 @@ Title = Annotated[
     StringConstraints(strip_whitespace=True, min_length=1, max_length=TITLE_MAX),
     AfterValidator(storable_text),
 ]
-Description = Annotated[str, StringConstraints(max_length=DESCRIPTION_MAX), AfterValidator(storable_text)]
+Description = Annotated[
+    str, StringConstraints(max_length=DESCRIPTION_MAX), AfterValidator(storable_text)
+]
 SearchText = Annotated[str, StringConstraints(max_length=TITLE_MAX), AfterValidator(storable_text)]
 
 

@@ -167,10 +167,10 @@ def _like_pattern(q: str) -> str:
     return f"%{escaped}%"
 
 
-async def list_tasks(
-    *, session: AsyncSession, query: ListQuery, limit: int, cursor: str | None, codec: CursorCodec
-) -> TaskPage:
-    """One page of the owner's tasks in keyset order; no count, constant cost at any depth."""
+def list_statement(
+    *, query: ListQuery, limit: int, after: tuple[Any, uuid.UUID] | None
+) -> SelectOfScalar[Task]:
+    """The SQL of one page: a range scan of an (owner, sort key, id) index, `limit + 1` rows."""
     statement = owned_tasks(query.owner_id)
     if query.completed is not None:
         statement = statement.where(Task.completed == query.completed)
@@ -178,21 +178,31 @@ async def list_tasks(
         pattern = _like_pattern(query.q)
         statement = statement.where(
             or_(
-                Task.title.ilike(pattern, escape="\\"), Task.description.ilike(pattern, escape="\\")
-            )  # type: ignore[attr-defined,union-attr]
+                Task.title.ilike(pattern, escape="\\"),  # type: ignore[attr-defined]
+                Task.description.ilike(pattern, escape="\\"),  # type: ignore[union-attr]
+            )
         )
     key = query.column
-    if cursor is not None:
-        last_value, last_id = codec.decode(query, cursor)
-        after = tuple_(key, Task.id)
-        bound = tuple_(last_value, last_id)
-        statement = statement.where(after < bound if query.descending else after > bound)
-    order = (key.desc(), Task.id.desc()) if query.descending else (key.asc(), Task.id.asc())  # type: ignore[attr-defined,union-attr]
-    statement = statement.order_by(*order).limit(limit + 1)
-    rows = list((await session.exec(statement)).all())
-    has_more = len(rows) > limit
+    if after is not None:
+        position = tuple_(key, Task.id)
+        bound = tuple_(*after)
+        statement = statement.where(position < bound if query.descending else position > bound)
+    if query.descending:
+        statement = statement.order_by(key.desc(), Task.id.desc())  # type: ignore[attr-defined]
+    else:
+        statement = statement.order_by(key.asc(), Task.id.asc())  # type: ignore[attr-defined]
+    # One extra row says whether another page follows, without a count.
+    return statement.limit(limit + 1)
+
+
+async def list_tasks(
+    *, session: AsyncSession, query: ListQuery, limit: int, cursor: str | None, codec: CursorCodec
+) -> TaskPage:
+    """One page of the owner's tasks in keyset order; constant cost at any depth."""
+    after = codec.decode(query, cursor) if cursor is not None else None
+    rows = list((await session.exec(list_statement(query=query, limit=limit, after=after))).all())
     items = rows[:limit]
-    next_cursor = codec.encode(query, items[-1]) if has_more else None
+    next_cursor = codec.encode(query, items[-1]) if len(rows) > limit else None
     return TaskPage(items=items, next_cursor=next_cursor)
 
 

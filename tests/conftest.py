@@ -21,9 +21,7 @@ from backend import schema
 from backend.app import create_app
 from backend.embedded_db import EmbeddedDatabase
 from backend.settings import Settings, driver_url
-from tests.helpers import TEST_SECRET, User, free_port, libpq, wait_for_http
-
-REPO_ROOT = Path(__file__).resolve().parent.parent
+from tests.helpers import REPO_ROOT, TEST_SECRET, User, free_port, libpq, wait_for_http
 
 
 @pytest.fixture(scope="session")

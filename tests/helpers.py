@@ -5,12 +5,14 @@ from __future__ import annotations
 import socket
 import time
 import uuid
+from pathlib import Path
 
 import httpx
 import jwt
 from fastapi.testclient import TestClient
 from sqlalchemy.engine import make_url
 
+REPO_ROOT = Path(__file__).resolve().parent.parent
 TEST_SECRET = "test-secret-that-is-long-enough-for-hs256-0123456789"
 
 

@@ -72,7 +72,9 @@ async def list_tasks(
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     cursor: Annotated[str | None, Query(max_length=2048)] = None,
     completed: bool | None = None,
-    q: Annotated[SearchText | None, Query(description="Case-insensitive literal substring.")] = None,
+    q: Annotated[
+        SearchText | None, Query(description="Case-insensitive literal substring.")
+    ] = None,
     sort: tasks.SortKey = "-created_at",
 ) -> TaskList:
     """List the user's tasks, one keyset page at a time."""

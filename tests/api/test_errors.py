@@ -1,0 +1,130 @@
+"""The error envelope for every status, and what never leaks into it."""
+
+from __future__ import annotations
+
+import time
+import uuid
+
+import psycopg
+import pytest
+from fastapi.testclient import TestClient
+
+from backend.api.deps import OwnerRoute
+from backend.api.routes import router as task_router
+from backend.app import create_app
+from tests.helpers import User, free_port
+
+
+def test_unknown_path_is_404_envelope(client: TestClient) -> None:
+    response = client.get("/nope")
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Not Found", "code": "not_found"}
+
+
+def test_wrong_method_is_405_envelope(client: TestClient, alice: User) -> None:
+    response = client.request("PATCH", alice.tasks_url, headers=alice.headers)
+    assert response.status_code == 405
+    assert response.json()["code"] == "method_not_allowed"
+    assert "Allow" in response.headers
+
+
+def test_unexpected_error_is_500_without_internals(
+    make_settings, db: psycopg.Connection, alice: User
+) -> None:
+    app = create_app(make_settings())
+
+    async def explode() -> None:
+        raise RuntimeError("SELECT secret FROM internals -- stack detail")
+
+    app.add_api_route("/explode", explode)
+    with TestClient(app, raise_server_exceptions=False) as client:
+        response = client.get("/explode")
+    assert response.status_code == 500
+    assert response.json() == {"detail": "Internal server error.", "code": "internal_error"}
+    assert "SELECT" not in response.text and "Traceback" not in response.text
+
+
+def test_unreachable_database_is_503_with_retry_after_and_fails_fast(
+    make_client, alice: User
+) -> None:
+    dead = f"postgresql://postgres:pw@127.0.0.1:{free_port()}/taskapi"
+    client = make_client(database_url=dead, database_direct_url=dead)
+
+    started = time.monotonic()
+    response = client.get(alice.tasks_url, headers=alice.headers)
+    elapsed = time.monotonic() - started
+
+    assert response.status_code == 503
+    assert response.json() == {
+        "detail": "The database is unavailable; retry shortly.",
+        "code": "database_unavailable",
+    }
+    assert int(response.headers["Retry-After"]) > 0
+    assert "pw" not in response.text and "127.0.0.1" not in response.text
+    assert elapsed < 10
+    assert client.get("/healthz").status_code == 200
+
+
+def test_unauthenticated_is_401_even_when_database_is_down(make_client, alice: User) -> None:
+    dead = f"postgresql://postgres:pw@127.0.0.1:{free_port()}/taskapi"
+    client = make_client(database_url=dead, database_direct_url=dead)
+    assert client.get(alice.tasks_url).status_code == 401
+
+
+def test_every_api_route_checks_ownership_first(client: TestClient) -> None:
+    """A new task route that skips the owner check fails here by itself."""
+    owner_checked = {
+        (route.path, method.lower())
+        for route in task_router.routes
+        if isinstance(route, OwnerRoute)
+        for method in route.methods
+    }
+    served = {
+        (path, method)
+        for path, operations in client.app.openapi()["paths"].items()
+        if path.startswith("/api/")
+        for method in operations
+    }
+    assert len(served) == 6
+    assert served <= owner_checked
+    assert all(path.startswith("/api/{user_id}/") for path, _ in served)
+
+
+def _route_calls(user: User, task_id: str) -> list[tuple[str, str, dict | None]]:
+    return [
+        ("GET", user.tasks_url, None),
+        ("POST", user.tasks_url, {"title": "x"}),
+        ("GET", user.task_url(task_id), None),
+        ("PUT", user.task_url(task_id), {"title": "x"}),
+        ("PATCH", user.task_url(task_id), {"title": "x"}),
+        ("DELETE", user.task_url(task_id), None),
+    ]
+
+
+@pytest.mark.parametrize("index", range(6))
+def test_ownership_matrix(client: TestClient, alice: User, bob: User, index: int) -> None:
+    """Per route: no token 401, another user's path 403, another user's task 404, owner 2xx."""
+    task_id = client.post(alice.tasks_url, json={"title": "mine"}, headers=alice.headers).json()[
+        "id"
+    ]
+    method, url, body = _route_calls(alice, task_id)[index]
+
+    assert client.request(method, url, json=body).status_code == 401
+    assert client.request(method, url, json=body, headers=bob.headers).status_code == 403
+    if url != alice.tasks_url:  # a single-task route: Bob asking for Alice's task by its id
+        _, bob_url, bob_body = _route_calls(bob, task_id)[index]
+        assert (
+            client.request(method, bob_url, json=bob_body, headers=bob.headers).status_code == 404
+        )
+    assert client.request(method, url, json=body, headers=alice.headers).status_code in (
+        200,
+        201,
+        204,
+    )
+
+
+def test_missing_task_is_404_for_every_task_route(client: TestClient, alice: User) -> None:
+    for method, url, body in _route_calls(alice, str(uuid.uuid4()))[2:]:
+        response = client.request(method, url, json=body, headers=alice.headers)
+        assert response.status_code == 404, method
+        assert response.json()["code"] == "not_found"

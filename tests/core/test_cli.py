@@ -1,0 +1,114 @@
+"""The `taskapi` command as a user runs it: tokens, and serving from a fresh folder."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import httpx
+import jwt
+import pytest
+
+from tests.helpers import REPO_ROOT, TEST_SECRET, free_port, wait_for_http
+
+
+def _run(
+    *args: str, env: dict[str, str], cwd: Path = REPO_ROOT
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "backend.cli", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def _clean_env(**extra: str) -> dict[str, str]:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("JWT_", "ADMIN_", "DATABASE_", "ENVIRONMENT"))
+    }
+    env.update(extra)
+    return env
+
+
+def test_token_prints_one_signed_jwt_for_the_user() -> None:
+    user_id = uuid.uuid4()
+    result = _run(
+        "token",
+        "--user-id",
+        str(user_id),
+        "--email",
+        "a@example.com",
+        "--ttl",
+        "120",
+        env=_clean_env(JWT_SECRET=TEST_SECRET),
+    )
+
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1
+    claims = jwt.decode(lines[0], TEST_SECRET, algorithms=["HS256"])
+    assert claims["sub"] == str(user_id) and claims["email"] == "a@example.com"
+    assert claims["exp"] - claims["iat"] == 120
+
+
+def test_token_refuses_a_user_id_that_is_not_a_uuid() -> None:
+    result = _run("token", "--user-id", "bob", env=_clean_env())
+    assert result.returncode != 0
+    assert result.stdout == ""
+
+
+@pytest.fixture
+def fresh_folder(tmp_path: Path) -> Path:
+    return tmp_path
+
+
+def test_serve_without_database_url_starts_embedded_database_and_keeps_data(
+    fresh_folder: Path,
+) -> None:
+    """A fresh folder serves with no set-up, and a task survives a restart of the server."""
+    env = _clean_env(PYTHONPATH=str(REPO_ROOT))
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    user_id = uuid.uuid4()
+    token = _run("token", "--user-id", str(user_id), env=env).stdout.strip()
+    headers = {"Authorization": f"Bearer {token}"}
+
+    def serve() -> subprocess.Popen[bytes]:
+        return subprocess.Popen(
+            [sys.executable, "-m", "backend.cli", "serve", "--port", str(port)],
+            cwd=fresh_folder,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+
+    server = serve()
+    try:
+        wait_for_http(base + "/healthz", timeout_s=120)
+        assert httpx.get(base + "/docs").status_code == 200
+        assert httpx.get(base + "/readyz").status_code == 200
+        created = httpx.post(
+            f"{base}/api/{user_id}/tasks", json={"title": "survive"}, headers=headers
+        )
+        assert created.status_code == 201
+    finally:
+        server.terminate()
+        assert server.wait(timeout=60) == 0
+    assert (fresh_folder / ".data").is_dir()
+
+    server = serve()
+    try:
+        wait_for_http(base + "/healthz", timeout_s=120)
+        listed = httpx.get(f"{base}/api/{user_id}/tasks", headers=headers).json()
+        assert [t["title"] for t in listed["items"]] == ["survive"]
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
