@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy.engine import make_url
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-TEST_SECRET = "test-secret-that-is-long-enough-for-hs256-0123456789"
+TEST_SECRET = "test-secret-long-enough-for-every-hmac-algorithm-0123456789abcdefghijkl"
 
 
 def libpq(url: str) -> str:

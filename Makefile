@@ -1,0 +1,37 @@
+# Two commands do all set-up on a machine with only Python 3.11+ and make:
+#   make serve   the platform on http://127.0.0.1:8000 (embedded PostgreSQL unless DATABASE_URL)
+#   make test    the whole test suite, on a real PostgreSQL
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: serve test lint format lock clean
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[dev,embedded]"
+	touch $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/taskapi serve $(ARGS)
+
+test: $(STAMP)
+	$(BIN)/pytest $(ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Re-pin every installed package after changing dependencies in pyproject.toml.
+lock: $(STAMP)
+	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^taskapi' > requirements.lock
+
+clean:
+	rm -rf $(VENV)
