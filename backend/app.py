@@ -14,6 +14,8 @@ from backend.db import create_engine, create_session_factory
 from backend.errors import install_error_handlers
 from backend.observability.health import migration_heads
 from backend.observability.health import router as health_router
+from backend.observability.logging import configure_logging
+from backend.observability.request_context import RequestContextMiddleware
 from backend.security import TokenVerifier
 from backend.settings import Settings
 from backend.tasks import CursorCodec
@@ -24,6 +26,7 @@ MAX_BODY_BYTES = 64 * 1024
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the ASGI app. Nothing connects to the database until a request needs it."""
     settings = settings if settings is not None else Settings()
+    configure_logging(settings)
     url = settings.app_database_url()
     if url is None:
         raise RuntimeError("DATABASE_URL is not set (`taskapi serve` starts an embedded database)")
@@ -51,6 +54,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.migration_heads = migration_heads()
     install_error_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=MAX_BODY_BYTES)
+    # Added last, so outermost: its id is on every response, errors and 413s included.
+    app.add_middleware(RequestContextMiddleware)
     app.include_router(task_router)
     app.include_router(health_router)
     return app

@@ -41,6 +41,8 @@ def create_engine(url: URL) -> AsyncEngine:
         pool_size=10,
         max_overflow=10,
         pool_timeout=CONNECT_TIMEOUT_S,
+        # Error messages then name the statement but not its values, which may be user data.
+        hide_parameters=True,
         connect_args=connect_args(url),
     )
 

@@ -149,20 +149,16 @@ async def _dbapi_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, DBAPIError)
     if exc.connection_invalidated:
         return await _database_error(request, exc)
-    return await _unexpected(request, exc)
-
-
-async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
-    log.error("unhandled_exception", error_type=type(exc).__name__, exc_info=exc)
-    return envelope(500, "internal_error", AppError.detail)
+    # A bug, not an outage: RequestContextMiddleware logs it and answers 500.
+    raise exc
 
 
 def install_error_handlers(app: FastAPI) -> None:
-    """Every error of every status leaves the app as `{"detail", "code"}`."""
+    """Every error the app expects leaves it as `{"detail", "code"}`; the unexpected ones are
+    answered by observability's RequestContextMiddleware, which logs them once."""
     app.add_exception_handler(AppError, _app_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(OperationalError, _database_error)
     app.add_exception_handler(PoolTimeoutError, _database_error)
     app.add_exception_handler(DBAPIError, _dbapi_error)
-    app.add_exception_handler(Exception, _unexpected)
