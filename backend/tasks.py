@@ -10,6 +10,7 @@ import base64
 import hashlib
 import hmac
 import json
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -21,7 +22,7 @@ from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import SelectOfScalar
 
-from backend.errors import IdempotencyKeyReused, InvalidCursor, NotFound, PreconditionFailed
+from backend.errors import BadRequest, IdempotencyKeyReused, InvalidCursor, NotFound, PreconditionFailed
 from backend.models import IdempotencyKey, Task, TaskCreate, TaskPublic, utcnow
 
 SortKey = Literal["created_at", "-created_at", "updated_at", "-updated_at", "title", "-title"]
@@ -45,16 +46,22 @@ def etag(task: Task) -> str:
     return f'"{task.version}"'
 
 
+_ENTITY_TAG = re.compile(r'(W/)?"([^"]*)"')
+
+
 def versions_matching(if_match: str | None) -> set[int] | None:
     """The versions an `If-Match` header accepts; None when any version will do."""
     if if_match is None or if_match.strip() == "*":
         return None
     versions = set()
     for tag in if_match.split(","):
-        tag = tag.strip()
-        # If-Match uses strong comparison: a weak tag never matches.
-        if tag.startswith('"') and tag.endswith('"') and tag[1:-1].isdigit():
-            versions.add(int(tag[1:-1]))
+        match = _ENTITY_TAG.fullmatch(tag.strip())
+        if match is None:
+            raise BadRequest('If-Match must be "*" or a list of quoted ETags.')
+        weak, opaque = match.groups()
+        # If-Match compares strongly: a weak tag never matches.
+        if not weak and opaque.isdigit():
+            versions.add(int(opaque))
     return versions
 
 

@@ -7,11 +7,15 @@ import uuid
 
 import psycopg
 import pytest
+from fastapi import APIRouter
 from fastapi.testclient import TestClient
 
-from backend.api.deps import OwnerRoute
+from backend import tasks
+from backend.api.deps import OwnerId, OwnerRoute, SessionDep
 from backend.api.routes import router as task_router
 from backend.app import create_app
+from backend.errors import PreconditionFailed
+from backend.models import TaskCreate
 from tests.helpers import User, free_port
 
 
@@ -42,6 +46,27 @@ def test_unexpected_error_is_500_without_internals(
     assert response.status_code == 500
     assert response.json() == {"detail": "Internal server error.", "code": "internal_error"}
     assert "SELECT" not in response.text and "Traceback" not in response.text
+
+
+def test_error_after_a_write_rolls_the_whole_request_back(
+    make_settings, db: psycopg.Connection, alice: User
+) -> None:
+    app = create_app(make_settings())
+    router = APIRouter(prefix="/api/{user_id}/broken", route_class=OwnerRoute)
+
+    @router.post("")
+    async def write_then_fail(session: SessionDep, owner_id: OwnerId) -> None:
+        await tasks.create_task(
+            session=session, owner_id=owner_id, data=TaskCreate(title="half-done")
+        )
+        raise PreconditionFailed()
+
+    app.include_router(router)
+    with TestClient(app) as client:
+        response = client.post(f"/api/{alice.id}/broken", headers=alice.headers)
+
+    assert response.status_code == 412
+    assert db.execute("SELECT count(*) FROM task").fetchone() == (0,)
 
 
 def test_unreachable_database_is_503_with_retry_after_and_fails_fast(

@@ -112,6 +112,18 @@ def test_if_match_star_and_weak_tags(client: TestClient, alice: User) -> None:
     assert weak.status_code == 412
 
 
+def test_malformed_if_match_is_400_and_changes_nothing(client: TestClient, alice: User) -> None:
+    created = _create(client, alice, title="same")
+    url = alice.task_url(created.json()["id"])
+    for header in ("1", "abc", '"1', '"1" "2"'):
+        response = client.patch(
+            url, json={"title": "x"}, headers={**alice.headers, "If-Match": header}
+        )
+        assert response.status_code == 400, header
+        assert response.json()["code"] == "bad_request"
+    assert client.get(url, headers=alice.headers).json() == created.json()
+
+
 def test_if_match_on_missing_task_is_404(client: TestClient, alice: User) -> None:
     response = client.patch(
         alice.task_url(uuid.uuid4()),
