@@ -15,6 +15,7 @@ from backend.errors import install_error_handlers
 from backend.observability.health import migration_heads
 from backend.observability.health import router as health_router
 from backend.observability.logging import configure_logging
+from backend.observability.metrics import install_metrics
 from backend.observability.request_context import RequestContextMiddleware
 from backend.security import TokenVerifier
 from backend.settings import Settings
@@ -52,6 +53,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.context = context
     app.state.migration_heads = migration_heads()
+    metrics_token = settings.metrics_token.get_secret_value() if settings.metrics_token else None
+    app.state.metrics = install_metrics(app, engine=engine, token=metrics_token)
     install_error_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=MAX_BODY_BYTES)
     # Added last, so outermost: its id is on every response, errors and 413s included.

@@ -22,7 +22,13 @@ from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import SelectOfScalar
 
-from backend.errors import BadRequest, IdempotencyKeyReused, InvalidCursor, NotFound, PreconditionFailed
+from backend.errors import (
+    BadRequest,
+    IdempotencyKeyReused,
+    InvalidCursor,
+    NotFound,
+    PreconditionFailed,
+)
 from backend.models import IdempotencyKey, Task, TaskCreate, TaskPublic, utcnow
 
 SortKey = Literal["created_at", "-created_at", "updated_at", "-updated_at", "title", "-title"]
@@ -241,6 +247,17 @@ async def _missing_or_changed(
     return PreconditionFailed() if exists is not None else NotFound("Task not found.")
 
 
+@dataclass(frozen=True, slots=True)
+class TaskUpdate:
+    task: Task
+    was_completed: bool
+
+    @property
+    def completed_now(self) -> bool:
+        """Whether this update moved the task from open to completed."""
+        return self.task.completed and not self.was_completed
+
+
 async def update_task(
     *,
     session: AsyncSession,
@@ -248,7 +265,7 @@ async def update_task(
     task_id: uuid.UUID,
     changes: dict[str, Any],
     if_match: str | None,
-) -> Task:
+) -> TaskUpdate:
     """Apply `changes` in one UPDATE; with `If-Match`, only if the version still matches."""
     versions = versions_matching(if_match)
     if not changes:
@@ -256,19 +273,27 @@ async def update_task(
         task = await get_task(session=session, owner_id=owner_id, task_id=task_id)
         if versions is not None and task.version not in versions:
             raise PreconditionFailed()
-        return task
-    statement = _owned_update(owner_id, task_id)
+        return TaskUpdate(task=task, was_completed=task.completed)
+    # The row as it was, locked, so "was it open before?" is answered for this very update.
+    before = (
+        select(Task.id, Task.completed.label("was_completed"))  # type: ignore[attr-defined]
+        .where(Task.owner_id == owner_id, Task.id == task_id)
+        .with_for_update()
+        .cte("before")
+    )
+    statement = _owned_update(owner_id, task_id).where(Task.id == before.c.id)
     if versions is not None:
         statement = statement.where(Task.version.in_(versions))  # type: ignore[attr-defined]
     statement = statement.values(**changes, version=Task.version + 1, updated_at=utcnow())
-    task = (
+    row = (
         await session.exec(
-            statement.returning(Task), execution_options={"synchronize_session": False}
+            statement.returning(Task, before.c.was_completed),
+            execution_options={"synchronize_session": False},
         )
-    ).scalar_one_or_none()
-    if task is None:
+    ).first()
+    if row is None:
         raise await _missing_or_changed(session=session, owner_id=owner_id, task_id=task_id)
-    return task
+    return TaskUpdate(task=row[0], was_completed=row[1])
 
 
 async def delete_task(

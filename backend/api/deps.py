@@ -12,7 +12,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from backend.context import AppContext
 from backend.db import transaction
-from backend.errors import Forbidden, UserInactive
+from backend.errors import AppError, Forbidden, UserInactive
+from backend.observability.metrics import BusinessMetrics
 from backend.tasks import ensure_user_is_active
 
 
@@ -37,9 +38,13 @@ class OwnerRoute(APIRoute):
 
         async def owned_handler(request: Request) -> Response:
             context: AppContext = request.app.state.context
-            principal = await context.verifier.verify(request.headers.get("authorization"))
-            if not _path_is_user(request.path_params.get("user_id"), principal.user_id):
-                raise Forbidden("The path's user_id is not the token's subject.")
+            try:
+                principal = await context.verifier.verify(request.headers.get("authorization"))
+                if not _path_is_user(request.path_params.get("user_id"), principal.user_id):
+                    raise Forbidden("The path's user_id is not the token's subject.")
+            except AppError as refused:
+                _metrics(request).auth_failures.labels(reason=refused.code).inc()
+                raise
             async with transaction(context.session_factory) as session:
                 active = await ensure_user_is_active(
                     session=session,
@@ -48,6 +53,7 @@ class OwnerRoute(APIRoute):
                     name=principal.name,
                 )
                 if not active:
+                    _metrics(request).auth_failures.labels(reason=UserInactive.code).inc()
                     raise UserInactive()
                 request.state.session = session
                 request.state.owner_id = principal.user_id
@@ -69,6 +75,11 @@ def _context(request: Request) -> AppContext:
     return request.app.state.context
 
 
+def _metrics(request: Request) -> BusinessMetrics:
+    return request.app.state.metrics
+
+
 SessionDep = Annotated[AsyncSession, Depends(_session)]
 OwnerId = Annotated[uuid.UUID, Depends(_owner_id)]
 ContextDep = Annotated[AppContext, Depends(_context)]
+MetricsDep = Annotated[BusinessMetrics, Depends(_metrics)]

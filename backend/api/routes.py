@@ -10,8 +10,9 @@ from fastapi.security import HTTPBearer
 from pydantic import BaseModel
 
 from backend import tasks
-from backend.api.deps import ContextDep, OwnerId, OwnerRoute, SessionDep
+from backend.api.deps import ContextDep, MetricsDep, OwnerId, OwnerRoute, SessionDep
 from backend.models import SearchText, Task, TaskCreate, TaskPatch, TaskPublic, TaskReplace
+from backend.observability.metrics import BusinessMetrics
 
 
 class ErrorItem(BaseModel):
@@ -64,6 +65,12 @@ def _with_etag(response: Response, task: Task) -> TaskPublic:
     return TaskPublic.model_validate(task)
 
 
+def _updated(response: Response, update: tasks.TaskUpdate, metrics: BusinessMetrics) -> TaskPublic:
+    if update.completed_now:
+        metrics.tasks_completed.inc()
+    return _with_etag(response, update.task)
+
+
 @router.get("", response_model=TaskList, responses=_errors(400))
 async def list_tasks(
     session: SessionDep,
@@ -97,6 +104,7 @@ async def list_tasks(
 async def create_task(
     session: SessionDep,
     owner_id: OwnerId,
+    metrics: MetricsDep,
     data: TaskCreate,
     request: Request,
     response: Response,
@@ -125,6 +133,7 @@ async def create_task(
             session=session, owner_id=owner_id, key=idempotency_key, task=public
         )
     response.headers["Location"] = _task_location(request, owner_id, task.id)
+    metrics.tasks_created.inc()
     return public
 
 
@@ -157,46 +166,53 @@ async def get_task(
 async def replace_task(
     session: SessionDep,
     owner_id: OwnerId,
+    metrics: MetricsDep,
     task_id: uuid.UUID,
     data: TaskReplace,
     response: Response,
     if_match: IfMatchHeader = None,
 ) -> TaskPublic:
     """Replace a task's fields: omitted description becomes null, omitted completed false."""
-    task = await tasks.update_task(
+    update = await tasks.update_task(
         session=session,
         owner_id=owner_id,
         task_id=task_id,
         changes=data.model_dump(),
         if_match=if_match,
     )
-    return _with_etag(response, task)
+    return _updated(response, update, metrics)
 
 
 @router.patch("/{task_id}", response_model=TaskPublic, responses=_errors(404, 412))
 async def patch_task(
     session: SessionDep,
     owner_id: OwnerId,
+    metrics: MetricsDep,
     task_id: uuid.UUID,
     data: TaskPatch,
     response: Response,
     if_match: IfMatchHeader = None,
 ) -> TaskPublic:
     """Change only the fields sent."""
-    task = await tasks.update_task(
+    update = await tasks.update_task(
         session=session,
         owner_id=owner_id,
         task_id=task_id,
         changes=data.model_dump(exclude_unset=True),
         if_match=if_match,
     )
-    return _with_etag(response, task)
+    return _updated(response, update, metrics)
 
 
 @router.delete("/{task_id}", status_code=status.HTTP_204_NO_CONTENT, responses=_errors(404, 412))
 async def delete_task(
-    session: SessionDep, owner_id: OwnerId, task_id: uuid.UUID, if_match: IfMatchHeader = None
+    session: SessionDep,
+    owner_id: OwnerId,
+    metrics: MetricsDep,
+    task_id: uuid.UUID,
+    if_match: IfMatchHeader = None,
 ) -> Response:
     """Delete a task."""
     await tasks.delete_task(session=session, owner_id=owner_id, task_id=task_id, if_match=if_match)
+    metrics.tasks_deleted.inc()
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -1,0 +1,43 @@
+"""/healthz answers while the process lives; /readyz only when the database is up and at head."""
+
+from __future__ import annotations
+
+import uuid
+
+import psycopg
+from fastapi.testclient import TestClient
+from sqlalchemy.engine import make_url
+
+from tests.helpers import free_port, libpq
+
+
+def test_healthz_and_readyz_on_a_migrated_database(client: TestClient) -> None:
+    assert client.get("/healthz").json() == {"status": "ok"}
+    assert client.get("/readyz").status_code == 200
+
+
+def test_readyz_is_503_while_the_database_is_unreachable(make_client) -> None:
+    dead = f"postgresql://postgres:pw@127.0.0.1:{free_port()}/taskapi"
+    client = make_client(database_url=dead, database_direct_url=dead)
+    assert client.get("/healthz").status_code == 200
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    assert response.json()["code"] == "not_ready"
+    assert "unreachable" in response.json()["detail"]
+    assert "pw" not in response.text
+
+
+def test_readyz_is_503_when_schema_is_not_at_head(make_client, direct_url: str) -> None:
+    name = f"unmigrated_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(libpq(direct_url), autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        url = make_url(libpq(direct_url)).set(database=name).render_as_string(hide_password=False)
+        client = make_client(database_url=url, database_direct_url=url)
+        response = client.get("/readyz")
+        assert response.status_code == 503
+        assert "not migrated" in response.json()["detail"]
+    finally:
+        client.__exit__(None, None, None)
+        with psycopg.connect(libpq(direct_url), autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')

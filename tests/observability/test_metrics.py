@@ -1,0 +1,137 @@
+"""/metrics: parsed as Prometheus text, labelled by route template, counters that move right."""
+
+from __future__ import annotations
+
+import uuid
+
+import psycopg
+from fastapi.testclient import TestClient
+from prometheus_client.parser import text_string_to_metric_families
+
+from tests.helpers import User, create_task
+
+
+def scrape(client: TestClient, **headers: str) -> dict[str, list]:
+    response = client.get("/metrics", headers=headers)
+    assert response.status_code == 200, response.text
+    return {family.name: family.samples for family in text_string_to_metric_families(response.text)}
+
+
+def value(families: dict[str, list], name: str, **labels: str) -> float:
+    """The sum of the samples called `name` (e.g. `tasks_created_total`) with these labels."""
+    return sum(
+        sample.value
+        for samples in families.values()
+        for sample in samples
+        if sample.name == name and all(sample.labels.get(k) == v for k, v in labels.items())
+    )
+
+
+def test_expected_families_are_exported(client: TestClient, alice: User) -> None:
+    client.get(alice.tasks_url, headers=alice.headers)
+    families = scrape(client)
+    for name in (
+        "http_requests",
+        "http_request_duration_seconds",
+        "http_request_duration_highr_seconds",
+        "http_requests_inprogress",
+        "db_pool_size",
+        "db_pool_checked_out",
+        "db_pool_overflow",
+        "tasks_created",
+        "tasks_completed",
+        "tasks_deleted",
+        "auth_failures",
+    ):
+        assert name in families, name
+
+
+def test_routes_are_labelled_by_template_not_raw_path(client: TestClient, alice: User) -> None:
+    for _ in range(30):
+        client.get(alice.task_url(uuid.uuid4()), headers=alice.headers)
+    client.get("/no/such/path")
+    families = scrape(client)
+    handlers = {
+        s.labels["handler"] for s in families["http_requests"] if s.name == "http_requests_total"
+    }
+    assert handlers == {"/api/{user_id}/tasks/{task_id}"}
+    assert (
+        value(
+            families, "http_requests_total", handler="/api/{user_id}/tasks/{task_id}", status="4xx"
+        )
+        == 30
+    )
+
+
+def test_operations_endpoints_are_not_counted(client: TestClient) -> None:
+    client.get("/healthz")
+    client.get("/readyz")
+    scrape(client)
+    handlers = {s.labels.get("handler") for s in scrape(client)["http_requests"]}
+    assert not handlers & {"/healthz", "/readyz", "/metrics"}
+
+
+def test_business_counters_move_by_the_right_amount(
+    client: TestClient, alice: User, db: psycopg.Connection
+) -> None:
+    before = scrape(client)
+    tasks = [create_task(client, alice, title=f"t{i}") for i in range(3)]
+    client.patch(alice.task_url(tasks[0]["id"]), json={"completed": True}, headers=alice.headers)
+    client.patch(
+        alice.task_url(tasks[0]["id"]), json={"completed": True}, headers=alice.headers
+    )  # already done
+    client.put(
+        alice.task_url(tasks[1]["id"]),
+        json={"title": "x", "completed": True},
+        headers=alice.headers,
+    )
+    client.delete(alice.task_url(tasks[2]["id"]), headers=alice.headers)
+    client.post(
+        alice.tasks_url,
+        json={"title": "replayed"},
+        headers={**alice.headers, "Idempotency-Key": "k"},
+    )
+    client.post(
+        alice.tasks_url,
+        json={"title": "replayed"},
+        headers={**alice.headers, "Idempotency-Key": "k"},
+    )
+    after = scrape(client)
+
+    def moved(name: str, **labels: str) -> float:
+        return value(after, name, **labels) - value(before, name, **labels)
+
+    assert moved("tasks_created_total") == 4
+    assert moved("tasks_completed_total") == 2
+    assert moved("tasks_deleted_total") == 1
+
+
+def test_auth_failures_are_counted_by_reason(
+    client: TestClient, alice: User, bob: User, db: psycopg.Connection
+) -> None:
+    client.get(alice.tasks_url)
+    client.get(alice.tasks_url, headers={"Authorization": "Bearer nope"})
+    client.get(bob.tasks_url, headers=alice.headers)
+    client.get(bob.tasks_url, headers=alice.headers)
+    families = scrape(client)
+    assert value(families, "auth_failures_total", reason="not_authenticated") == 1
+    assert value(families, "auth_failures_total", reason="invalid_token") == 1
+    assert value(families, "auth_failures_total", reason="forbidden") == 2
+
+
+def test_pool_gauges_read_the_engine(client: TestClient, alice: User) -> None:
+    client.get(alice.tasks_url, headers=alice.headers)
+    families = scrape(client)
+    assert value(families, "db_pool_size") == 10
+    assert value(families, "db_pool_checked_out") == 0
+
+
+def test_metrics_token_is_enforced(make_client, db: psycopg.Connection) -> None:
+    client = make_client(metrics_token="m" * 40)
+    missing = client.get("/metrics")
+    assert missing.status_code == 401
+    assert missing.json()["code"] == "not_authenticated"
+    assert client.get("/metrics", headers={"Authorization": "Bearer wrong"}).status_code == 401
+    assert (
+        client.get("/metrics", headers={"Authorization": f"Bearer {'m' * 40}"}).status_code == 200
+    )
