@@ -12,11 +12,11 @@ from backend.body_limit import BodyLimitMiddleware
 from backend.context import AppContext
 from backend.db import create_engine, create_session_factory
 from backend.errors import install_error_handlers
-from backend.observability.health import migration_heads
 from backend.observability.health import router as health_router
 from backend.observability.logging import configure_logging
 from backend.observability.metrics import install_metrics
 from backend.observability.request_context import RequestContextMiddleware
+from backend.schema import head_revisions
 from backend.security import TokenVerifier
 from backend.settings import Settings
 from backend.tasks import CursorCodec
@@ -52,7 +52,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.context = context
-    app.state.migration_heads = migration_heads()
+    app.state.migration_heads = head_revisions()
     metrics_token = settings.metrics_token.get_secret_value() if settings.metrics_token else None
     app.state.metrics = install_metrics(app, engine=engine, token=metrics_token)
     install_error_handlers(app)

@@ -22,8 +22,9 @@ def test_readyz_is_503_while_the_database_is_unreachable(make_client) -> None:
     assert client.get("/healthz").status_code == 200
     response = client.get("/readyz")
     assert response.status_code == 503
-    assert response.json()["code"] == "not_ready"
+    assert response.json()["code"] == "database_unavailable"
     assert "unreachable" in response.json()["detail"]
+    assert response.headers["Retry-After"]
     assert "pw" not in response.text
 
 
@@ -36,6 +37,7 @@ def test_readyz_is_503_when_schema_is_not_at_head(make_client, direct_url: str) 
         client = make_client(database_url=url, database_direct_url=url)
         response = client.get("/readyz")
         assert response.status_code == 503
+        assert response.json()["code"] == "database_unavailable"
         assert "not migrated" in response.json()["detail"]
     finally:
         client.__exit__(None, None, None)
