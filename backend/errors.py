@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 import structlog
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -9,6 +12,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import compile_path
 
 log = structlog.get_logger(__name__)
 
@@ -121,12 +125,29 @@ async def _app_error(_: Request, exc: Exception) -> JSONResponse:
     return envelope(exc.status_code, exc.code, exc.detail, exc.headers)
 
 
-async def _http_error(_: Request, exc: Exception) -> JSONResponse:
+async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     status = exc.status_code
     code = _CODES_BY_STATUS.get(status, "internal_error" if status >= 500 else "bad_request")
     detail = exc.detail if isinstance(exc.detail, str) and exc.detail else "Error."
-    return envelope(status, code, detail, dict(exc.headers or {}) or None)
+    headers = dict(exc.headers or {})
+    if status == 405:
+        headers["Allow"] = _allowed_methods(request) or headers.get("Allow", "")
+    return envelope(status, code, detail, headers or None)
+
+
+@lru_cache(maxsize=64)
+def _path_regex(template: str) -> re.Pattern[str]:
+    return compile_path(template)[0]
+
+
+def _allowed_methods(request: Request) -> str | None:
+    """Every method the path serves. Starlette names only those of the first route that
+    matched the path, and GET and POST on one path are two routes."""
+    for template, operations in request.app.openapi()["paths"].items():
+        if _path_regex(template).match(request.url.path):
+            return ", ".join(sorted(method.upper() for method in operations))
+    return None
 
 
 async def _validation_error(_: Request, exc: Exception) -> JSONResponse:

@@ -6,6 +6,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Annotated
 
+import pydantic
 from pydantic import AfterValidator, StrictBool, StringConstraints, field_serializer
 from sqlalchemy import Column, DateTime, ForeignKey, Index, String, Text, text
 from sqlmodel import Field, SQLModel
@@ -39,15 +40,21 @@ def storable_text(value: str) -> str:
     return value
 
 
+# Documents the NUL rule in the OpenAPI schema; storable_text is what enforces it.
+_NO_NUL = pydantic.Field(json_schema_extra={"pattern": "^[^\\u0000]*$"})
 Title = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=TITLE_MAX),
     AfterValidator(storable_text),
+    # Not blank once trimmed, and no NUL.
+    pydantic.Field(json_schema_extra={"pattern": "^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$"}),
 ]
 Description = Annotated[
-    str, StringConstraints(max_length=DESCRIPTION_MAX), AfterValidator(storable_text)
+    str, StringConstraints(max_length=DESCRIPTION_MAX), AfterValidator(storable_text), _NO_NUL
 ]
-SearchText = Annotated[str, StringConstraints(max_length=TITLE_MAX), AfterValidator(storable_text)]
+SearchText = Annotated[
+    str, StringConstraints(max_length=TITLE_MAX), AfterValidator(storable_text), _NO_NUL
+]
 
 
 def _timestamp_column() -> Column:

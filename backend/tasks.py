@@ -52,6 +52,9 @@ def etag(task: Task) -> str:
     return f'"{task.version}"'
 
 
+# RFC 9110: "*" or a comma-separated list of entity tags, each `"opaque"` or `W/"opaque"`.
+IF_MATCH_PATTERN = r'^\s*(\*|(W/)?"[^"]*"(\s*,\s*(W/)?"[^"]*")*)\s*$'
+_IF_MATCH = re.compile(IF_MATCH_PATTERN)
 _ENTITY_TAG = re.compile(r'(W/)?"([^"]*)"')
 
 
@@ -59,16 +62,14 @@ def versions_matching(if_match: str | None) -> set[int] | None:
     """The versions an `If-Match` header accepts; None when any version will do."""
     if if_match is None or if_match.strip() == "*":
         return None
-    versions = set()
-    for tag in if_match.split(","):
-        match = _ENTITY_TAG.fullmatch(tag.strip())
-        if match is None:
-            raise BadRequest('If-Match must be "*" or a list of quoted ETags.')
-        weak, opaque = match.groups()
-        # If-Match compares strongly: a weak tag never matches.
-        if not weak and opaque.isdigit():
-            versions.add(int(opaque))
-    return versions
+    if not _IF_MATCH.fullmatch(if_match):
+        raise BadRequest('If-Match must be "*" or a list of quoted ETags.')
+    # If-Match compares strongly: a weak tag never matches.
+    return {
+        int(opaque)
+        for weak, opaque in _ENTITY_TAG.findall(if_match)
+        if not weak and opaque.isdigit()
+    }
 
 
 def none_match(if_none_match: str | None, task: Task) -> bool:

@@ -43,7 +43,8 @@ router = APIRouter(
     tags=["tasks"],
     route_class=OwnerRoute,
     dependencies=[Security(bearer)],
-    responses=_errors(401, 403, 413, 422, 500, 503),
+    # 400: a malformed If-Match, or a body FastAPI cannot parse at all.
+    responses=_errors(400, 401, 403, 413, 422, 500, 503),
 )
 
 IdempotencyKeyHeader = Annotated[
@@ -56,7 +57,12 @@ IdempotencyKeyHeader = Annotated[
     ),
 ]
 IfMatchHeader = Annotated[
-    str | None, Header(description="Only act if the task still has this ETag.")
+    str | None,
+    Header(
+        description='Only act if the task still has one of these ETags (or "*"); else 412.',
+        # Documented only: a malformed value is answered 400 by the service, not 422.
+        json_schema_extra={"pattern": tasks.IF_MATCH_PATTERN},
+    ),
 ]
 
 
@@ -71,7 +77,7 @@ def _updated(response: Response, update: tasks.TaskUpdate, metrics: BusinessMetr
     return _with_etag(response, update.task)
 
 
-@router.get("", response_model=TaskList, responses=_errors(400))
+@router.get("", response_model=TaskList)
 async def list_tasks(
     session: SessionDep,
     owner_id: OwnerId,

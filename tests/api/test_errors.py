@@ -29,7 +29,10 @@ def test_wrong_method_is_405_envelope(client: TestClient, alice: User) -> None:
     response = client.request("PATCH", alice.tasks_url, headers=alice.headers)
     assert response.status_code == 405
     assert response.json()["code"] == "method_not_allowed"
-    assert "Allow" in response.headers
+    assert response.headers["Allow"] == "GET, POST"
+    one = client.post(alice.task_url(uuid.uuid4()), json={}, headers=alice.headers)
+    assert one.status_code == 405
+    assert one.headers["Allow"] == "DELETE, GET, PATCH, PUT"
 
 
 def test_unexpected_error_is_500_without_internals(
