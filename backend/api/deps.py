@@ -43,7 +43,7 @@ class OwnerRoute(APIRoute):
                 if not _path_is_user(request.path_params.get("user_id"), principal.user_id):
                     raise Forbidden("The path's user_id is not the token's subject.")
             except AppError as refused:
-                _metrics(request).auth_failures.labels(reason=refused.code).inc()
+                _metrics_of(request).auth_failures.labels(reason=refused.code).inc()
                 raise
             async with transaction(context.session_factory) as session:
                 active = await ensure_user_is_active(
@@ -53,7 +53,7 @@ class OwnerRoute(APIRoute):
                     name=principal.name,
                 )
                 if not active:
-                    _metrics(request).auth_failures.labels(reason=UserInactive.code).inc()
+                    _metrics_of(request).auth_failures.labels(reason=UserInactive.code).inc()
                     raise UserInactive()
                 request.state.session = session
                 request.state.owner_id = principal.user_id
@@ -62,21 +62,26 @@ class OwnerRoute(APIRoute):
         return owned_handler
 
 
-def _session(request: Request) -> AsyncSession:
+async def _session(request: Request) -> AsyncSession:
     return request.state.session
 
 
-def _owner_id(request: Request, user_id: Annotated[uuid.UUID, Path()]) -> uuid.UUID:
+async def _owner_id(request: Request, user_id: Annotated[uuid.UUID, Path()]) -> uuid.UUID:
     # `user_id` is declared so the OpenAPI document shows it; OwnerRoute already checked it.
     return request.state.owner_id
 
 
-def _context(request: Request) -> AppContext:
+async def _context(request: Request) -> AppContext:
     return request.app.state.context
 
 
-def _metrics(request: Request) -> BusinessMetrics:
+def _metrics_of(request: Request) -> BusinessMetrics:
     return request.app.state.metrics
+
+
+# Dependencies are `async def` because FastAPI runs a plain `def` one in a worker thread.
+async def _metrics(request: Request) -> BusinessMetrics:
+    return _metrics_of(request)
 
 
 SessionDep = Annotated[AsyncSession, Depends(_session)]

@@ -64,6 +64,11 @@ def configure_logging(settings: Settings) -> None:
     # Replace only our own handler, so building a second app (tests do) does not stack them.
     root.handlers[:] = [h for h in root.handlers if h.get_name() != _HANDLER_NAME] + [handler]
     root.setLevel(settings.log_level)
-    for name in ("uvicorn", "uvicorn.error", "uvicorn.access", "sqlalchemy", "alembic"):
+    for name in ("uvicorn", "uvicorn.error", "sqlalchemy", "alembic"):
         logging.getLogger(name).handlers[:] = []
         logging.getLogger(name).propagate = True
+    # RequestContextMiddleware logs each request once, by route template; uvicorn's access
+    # line would repeat it with the raw path and query string.
+    access = logging.getLogger("uvicorn.access")
+    access.handlers[:] = []
+    access.propagate = False

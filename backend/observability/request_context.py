@@ -7,6 +7,7 @@ logged once, as one structured event, and still answered with the contract's env
 from __future__ import annotations
 
 import re
+import time
 import uuid
 
 import structlog
@@ -41,13 +42,15 @@ class RequestContextMiddleware:
             await self.app(scope, receive, send)
             return
         request_id = request_id_from(scope)
-        scope.setdefault("state", {})["request_id"] = request_id
-        response_started = False
+        state = scope.setdefault("state", {})
+        state["request_id"] = request_id
+        status = 500
+        started_at = time.perf_counter()
 
         async def send_with_id(message: Message) -> None:
-            nonlocal response_started
+            nonlocal status
             if message["type"] == "http.response.start":
-                response_started = True
+                status = message["status"]
                 MutableHeaders(scope=message)[REQUEST_ID_HEADER] = request_id
             await send(message)
 
@@ -56,7 +59,20 @@ class RequestContextMiddleware:
                 await self.app(scope, receive, send_with_id)
             except Exception as exc:
                 log.error("unhandled_exception", error_type=type(exc).__name__, exc_info=exc)
-                if response_started:
+                if status != 500:  # the response had started: too late for an envelope
                     raise
                 response = envelope(500, "internal_error", AppError.detail)
                 await response(scope, receive, send_with_id)
+            finally:
+                route = scope.get("route")
+                owner_id = state.get("owner_id")
+                # One access event per request: the route template, never the raw path or query,
+                # which may carry a user's search text.
+                log.info(
+                    "request",
+                    method=scope["method"],
+                    route=getattr(route, "path", None),
+                    status=status,
+                    duration_ms=round((time.perf_counter() - started_at) * 1000, 2),
+                    user_id=str(owner_id) if owner_id else None,
+                )

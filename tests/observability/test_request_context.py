@@ -59,3 +59,23 @@ def test_unhandled_error_is_one_logged_event_and_a_500_envelope(
     assert event["event"] == "unhandled_exception" and event["request_id"] == "trace-me"
     rendered = caplog.handler.format(errors[0]) + json.dumps(event, default=str)
     assert "eyJ-secret-token-in-a-local" not in rendered
+
+
+def test_one_access_event_per_request_with_template_and_user(
+    client: TestClient, alice: User, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.INFO):
+        client.get(
+            alice.tasks_url + "?q=private+search",
+            headers={**alice.headers, "X-Request-ID": "acc-1"},
+        )
+    events = [
+        r.msg for r in caplog.records if isinstance(r.msg, dict) and r.msg.get("event") == "request"
+    ]
+    assert len(events) == 1
+    event = events[0]
+    assert event["route"] == "/api/{user_id}/tasks"
+    assert (event["method"], event["status"], event["request_id"]) == ("GET", 200, "acc-1")
+    assert event["user_id"] == str(alice.id)
+    assert event["duration_ms"] >= 0
+    assert "private" not in json.dumps(event) and alice.token not in json.dumps(event)
