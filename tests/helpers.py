@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import socket
+import subprocess
+import sys
 import time
 import uuid
 from pathlib import Path
@@ -83,3 +85,17 @@ def wait_for_http(url: str, timeout_s: float = 30) -> None:
             pass
         time.sleep(0.1)
     raise TimeoutError(f"{url} did not answer")
+
+
+def run_cli(
+    *args: str, env: dict[str, str], cwd: Path = REPO_ROOT
+) -> subprocess.CompletedProcess[str]:
+    """Run `taskapi ARGS` as a user would, in a fresh process."""
+    return subprocess.run(
+        [sys.executable, "-m", "backend.cli", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )

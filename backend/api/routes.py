@@ -71,7 +71,20 @@ def _with_etag(response: Response, task: Task) -> TaskPublic:
     return TaskPublic.model_validate(task)
 
 
-def _updated(response: Response, update: tasks.TaskUpdate, metrics: BusinessMetrics) -> TaskPublic:
+async def _apply(
+    *,
+    session: SessionDep,
+    owner_id: uuid.UUID,
+    task_id: uuid.UUID,
+    changes: dict[str, object],
+    if_match: str | None,
+    response: Response,
+    metrics: BusinessMetrics,
+) -> TaskPublic:
+    """PUT and PATCH differ only in which fields they change."""
+    update = await tasks.update_task(
+        session=session, owner_id=owner_id, task_id=task_id, changes=changes, if_match=if_match
+    )
     if update.completed_now:
         metrics.tasks_completed.inc()
     return _with_etag(response, update.task)
@@ -179,14 +192,15 @@ async def replace_task(
     if_match: IfMatchHeader = None,
 ) -> TaskPublic:
     """Replace a task's fields: omitted description becomes null, omitted completed false."""
-    update = await tasks.update_task(
+    return await _apply(
         session=session,
         owner_id=owner_id,
         task_id=task_id,
         changes=data.model_dump(),
         if_match=if_match,
+        response=response,
+        metrics=metrics,
     )
-    return _updated(response, update, metrics)
 
 
 @router.patch("/{task_id}", response_model=TaskPublic, responses=_errors(404, 412))
@@ -200,14 +214,15 @@ async def patch_task(
     if_match: IfMatchHeader = None,
 ) -> TaskPublic:
     """Change only the fields sent."""
-    update = await tasks.update_task(
+    return await _apply(
         session=session,
         owner_id=owner_id,
         task_id=task_id,
         changes=data.model_dump(exclude_unset=True),
         if_match=if_match,
+        response=response,
+        metrics=metrics,
     )
-    return _updated(response, update, metrics)
 
 
 @router.delete("/{task_id}", status_code=status.HTTP_204_NO_CONTENT, responses=_errors(404, 412))

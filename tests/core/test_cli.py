@@ -12,20 +12,7 @@ import httpx
 import jwt
 import pytest
 
-from tests.helpers import REPO_ROOT, TEST_SECRET, free_port, wait_for_http
-
-
-def _run(
-    *args: str, env: dict[str, str], cwd: Path = REPO_ROOT
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "backend.cli", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+from tests.helpers import REPO_ROOT, TEST_SECRET, free_port, run_cli, wait_for_http
 
 
 def _clean_env(**extra: str) -> dict[str, str]:
@@ -40,7 +27,7 @@ def _clean_env(**extra: str) -> dict[str, str]:
 
 def test_token_prints_one_signed_jwt_for_the_user() -> None:
     user_id = uuid.uuid4()
-    result = _run(
+    result = run_cli(
         "token",
         "--user-id",
         str(user_id),
@@ -60,7 +47,7 @@ def test_token_prints_one_signed_jwt_for_the_user() -> None:
 
 
 def test_token_refuses_a_user_id_that_is_not_a_uuid() -> None:
-    result = _run("token", "--user-id", "bob", env=_clean_env())
+    result = run_cli("token", "--user-id", "bob", env=_clean_env())
     assert result.returncode != 0
     assert result.stdout == ""
 
@@ -78,7 +65,7 @@ def test_serve_without_database_url_starts_embedded_database_and_keeps_data(
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     user_id = uuid.uuid4()
-    token = _run("token", "--user-id", str(user_id), env=env).stdout.strip()
+    token = run_cli("token", "--user-id", str(user_id), env=env).stdout.strip()
     headers = {"Authorization": f"Bearer {token}"}
 
     def serve() -> subprocess.Popen[bytes]:

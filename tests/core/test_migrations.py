@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import uuid
 from collections.abc import Iterator
 
@@ -14,7 +13,7 @@ from sqlalchemy.engine import make_url
 
 from backend import schema
 from backend.settings import driver_url
-from tests.helpers import REPO_ROOT, libpq
+from tests.helpers import libpq, run_cli
 
 TABLES = {"app_user", "task", "idempotency_key"}
 
@@ -45,14 +44,7 @@ def _tables(url: str) -> set[str]:
 def _taskapi(*args: str, url: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "DATABASE_URL": url}
     env.pop("DATABASE_DIRECT_URL", None)
-    return subprocess.run(
-        [sys.executable, "-m", "backend.cli", *args],
-        cwd=REPO_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return run_cli(*args, env=env)
 
 
 def test_upgrade_from_empty_to_head_and_back_down(empty_database: str) -> None:

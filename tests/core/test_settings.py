@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 
 import pytest
 from pydantic import ValidationError
 
 from backend.db import connect_args, create_engine
 from backend.settings import Settings
-from tests.helpers import REPO_ROOT
+from tests.helpers import run_cli
 
 STRONG = "s" * 40
 NEON_POOLED = (
@@ -102,14 +100,7 @@ def test_development_needs_no_secrets() -> None:
 def test_weak_secret_refuses_start_with_one_line_naming_the_variable() -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("JWT_", "ADMIN_", "DATABASE_"))}
     env.update(ENVIRONMENT="production", JWT_SECRET="tooshort", ADMIN_SECRET_KEY=STRONG)
-    result = subprocess.run(
-        [sys.executable, "-m", "backend.cli", "serve"],
-        cwd=REPO_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_cli("serve", env=env)
     assert result.returncode != 0
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1
