@@ -1,4 +1,7 @@
-"""The one app factory: the API, the operations endpoints and the back office on one engine."""
+"""The one app factory: every web layer (API, operations endpoints, back office) on one engine.
+
+It is the one module of the core that imports the web layers: it is where they are wired.
+"""
 
 from __future__ import annotations
 
