@@ -13,10 +13,10 @@ import json
 import re
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Literal
 
-from sqlalchemy import Delete, Update, delete, func, or_, text, tuple_, update
+from sqlalchemy import ColumnElement, Delete, Update, delete, or_, text, tuple_, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -32,20 +32,24 @@ from backend.errors import (
 from backend.models import IdempotencyKey, Task, TaskCreate, TaskPublic, utcnow
 
 SortKey = Literal["created_at", "-created_at", "updated_at", "-updated_at", "title", "-title"]
-IDEMPOTENCY_TTL = "24 hours"
+IDEMPOTENCY_TTL = timedelta(hours=24)
 
 
 def owned_tasks(owner_id: uuid.UUID) -> SelectOfScalar[Task]:
     """The one statement every task read starts from."""
-    return select(Task).where(Task.owner_id == owner_id)
+    return select(Task).where(_owned_by(owner_id))
+
+
+def _owned_by(owner_id: uuid.UUID) -> ColumnElement[bool]:
+    return Task.owner_id == owner_id  # type: ignore[return-value]
 
 
 def _owned_update(owner_id: uuid.UUID, task_id: uuid.UUID) -> Update:
-    return update(Task).where(Task.owner_id == owner_id, Task.id == task_id)
+    return update(Task).where(_owned_by(owner_id), Task.id == task_id)
 
 
 def _owned_delete(owner_id: uuid.UUID, task_id: uuid.UUID) -> Delete:
-    return delete(Task).where(Task.owner_id == owner_id, Task.id == task_id)
+    return delete(Task).where(_owned_by(owner_id), Task.id == task_id)
 
 
 def etag(task: Task) -> str:
@@ -277,8 +281,9 @@ async def update_task(
         return TaskUpdate(task=task, was_completed=task.completed)
     # The row as it was, locked, so "was it open before?" is answered for this very update.
     before = (
-        select(Task.id, Task.completed.label("was_completed"))  # type: ignore[attr-defined]
-        .where(Task.owner_id == owner_id, Task.id == task_id)
+        owned_tasks(owner_id)
+        .where(Task.id == task_id)
+        .with_only_columns(Task.id, Task.completed.label("was_completed"))  # type: ignore[attr-defined]
         .with_for_update()
         .cte("before")
     )
@@ -353,7 +358,7 @@ async def claim_idempotency_key(
         .on_conflict_do_update(
             index_elements=["owner_id", "key"],
             set_={"request_hash": digest, "response_body": "", "created_at": now},
-            where=IdempotencyKey.created_at < func.now() - text(f"interval '{IDEMPOTENCY_TTL}'"),  # type: ignore[operator]
+            where=IdempotencyKey.created_at < now - IDEMPOTENCY_TTL,  # type: ignore[operator]
         )
         .returning(IdempotencyKey.key)
     )
