@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
 
 import psycopg
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy.engine import make_url
 
@@ -28,18 +30,29 @@ def test_readyz_is_503_while_the_database_is_unreachable(make_client) -> None:
     assert "pw" not in response.text
 
 
-def test_readyz_is_503_when_schema_is_not_at_head(make_client, direct_url: str) -> None:
+@pytest.fixture
+def empty_database_url(direct_url: str) -> Iterator[str]:
     name = f"unmigrated_{uuid.uuid4().hex[:10]}"
     with psycopg.connect(libpq(direct_url), autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
-    try:
-        url = make_url(libpq(direct_url)).set(database=name).render_as_string(hide_password=False)
-        client = make_client(database_url=url, database_direct_url=url)
-        response = client.get("/readyz")
-        assert response.status_code == 503
-        assert response.json()["code"] == "database_unavailable"
-        assert "not migrated" in response.json()["detail"]
-    finally:
-        client.__exit__(None, None, None)
-        with psycopg.connect(libpq(direct_url), autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+    yield make_url(libpq(direct_url)).set(database=name).render_as_string(hide_password=False)
+    with psycopg.connect(libpq(direct_url), autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+
+
+def test_readyz_is_503_when_schema_is_not_migrated(make_client, empty_database_url: str) -> None:
+    client = make_client(database_url=empty_database_url, database_direct_url=empty_database_url)
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    assert response.json()["code"] == "database_unavailable"
+    assert "not migrated" in response.json()["detail"]
+
+
+def test_readyz_is_503_when_schema_is_behind_head(make_client, empty_database_url: str) -> None:
+    with psycopg.connect(empty_database_url, autocommit=True) as conn:
+        conn.execute("CREATE TABLE alembic_version (version_num varchar(32) PRIMARY KEY)")
+        conn.execute("INSERT INTO alembic_version VALUES ('0000')")
+    client = make_client(database_url=empty_database_url, database_direct_url=empty_database_url)
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    assert "not at the migrations' head" in response.json()["detail"]
