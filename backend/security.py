@@ -61,6 +61,12 @@ class JwksKeys:
             raise InvalidToken()
         return key
 
+    def cached_key_for(self, kid: str | None) -> PyJWK | None:
+        """The key from a still-fresh cached set, without blocking; None means `key_for`."""
+        cache = self._client.jwk_set_cache
+        key_set = cache.get() if cache is not None else None
+        return self._find(key_set, kid) if key_set is not None else None
+
     @staticmethod
     def _find(key_set: PyJWKSet, kid: str | None) -> PyJWK | None:
         signing = [k for k in key_set.keys if k.public_key_use in (None, "sig")]
@@ -103,12 +109,15 @@ class TokenVerifier:
         else:
             assert self._jwks is not None  # Settings refuse asymmetric algorithms without a JWKS.
             kid = header.get("kid")
-            try:
-                jwk = await anyio.to_thread.run_sync(
-                    self._jwks.key_for, kid if isinstance(kid, str) else None
-                )
-            except PyJWKClientError:
-                raise InvalidToken() from None
+            kid = kid if isinstance(kid, str) else None
+            jwk = self._jwks.cached_key_for(kid)
+            if jwk is None:
+                # Fetching the key set blocks on the network: never on the event loop.
+                try:
+                    jwk = await anyio.to_thread.run_sync(self._jwks.key_for, kid)
+                except PyJWKClientError:
+                    raise InvalidToken() from None
+            # PyJWK keeps the JWK's own "alg" only in its raw data.
             declared = jwk._jwk_data.get("alg")
             if declared is not None and declared != algorithm:
                 raise InvalidToken()
