@@ -9,7 +9,7 @@ from __future__ import annotations
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from backend.errors import PayloadTooLarge, envelope
+from backend.errors import PayloadTooLarge
 
 
 class BodyLimitMiddleware:
@@ -23,11 +23,8 @@ class BodyLimitMiddleware:
             return
         declared = dict(scope["headers"]).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
-            error = PayloadTooLarge()
             # The body is never read; close the connection rather than drain it.
-            response = envelope(
-                error.status_code, error.code, error.detail, {"Connection": "close"}
-            )
+            response = PayloadTooLarge().response({"Connection": "close"})
             await response(scope, receive, send)
             return
         received = 0

@@ -32,6 +32,11 @@ class AppError(Exception):
             self.detail = detail
         super().__init__(self.detail)
 
+    def response(self, extra_headers: dict[str, str] | None = None) -> JSONResponse:
+        """This error as the contract's envelope."""
+        headers = {**(self.headers or {}), **(extra_headers or {})}
+        return envelope(self.status_code, self.code, self.detail, headers or None)
+
 
 class BadRequest(AppError):
     status_code, code, detail = 400, "bad_request", "The request makes no sense."
@@ -122,7 +127,7 @@ def envelope(
 
 async def _app_error(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, AppError)
-    return envelope(exc.status_code, exc.code, exc.detail, exc.headers)
+    return exc.response()
 
 
 async def _http_error(request: Request, exc: Exception) -> JSONResponse:
@@ -162,8 +167,7 @@ async def _validation_error(_: Request, exc: Exception) -> JSONResponse:
 async def _database_error(_: Request, exc: Exception) -> JSONResponse:
     # Connection-level failures only; the exception text may carry SQL or a URL, so log its type.
     log.warning("database_unavailable", error_type=type(exc).__name__)
-    error = DatabaseUnavailable()
-    return envelope(error.status_code, error.code, error.detail, error.headers)
+    return DatabaseUnavailable().response()
 
 
 async def _dbapi_error(request: Request, exc: Exception) -> JSONResponse:

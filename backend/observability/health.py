@@ -9,7 +9,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import text
 from sqlalchemy.exc import ProgrammingError
 
-from backend.errors import DatabaseUnavailable, envelope
+from backend.errors import DatabaseUnavailable
 
 READY_TIMEOUT_S = 3.0
 
@@ -40,5 +40,4 @@ async def readyz(request: Request) -> JSONResponse:
 
 
 def _not_ready(reason: str) -> JSONResponse:
-    error = DatabaseUnavailable(f"Not ready: {reason}.")
-    return envelope(error.status_code, error.code, error.detail, error.headers)
+    return DatabaseUnavailable(f"Not ready: {reason}.").response()

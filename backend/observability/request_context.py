@@ -14,7 +14,7 @@ import structlog
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from backend.errors import AppError, envelope
+from backend.errors import AppError
 
 REQUEST_ID_HEADER = "X-Request-ID"
 _SANE_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,128}")
@@ -61,7 +61,7 @@ class RequestContextMiddleware:
                 log.error("unhandled_exception", error_type=type(exc).__name__, exc_info=exc)
                 if status != 500:  # the response had started: too late for an envelope
                     raise
-                response = envelope(500, "internal_error", AppError.detail)
+                response = AppError().response()
                 await response(scope, receive, send_with_id)
             finally:
                 route = scope.get("route")

@@ -9,6 +9,7 @@ import psycopg
 import pytest
 from fastapi import APIRouter
 from fastapi.testclient import TestClient
+from sqlalchemy import text
 
 from backend import tasks
 from backend.api.deps import OwnerId, OwnerRoute, SessionDep
@@ -49,6 +50,25 @@ def test_unexpected_error_is_500_without_internals(
     assert response.status_code == 500
     assert response.json() == {"detail": "Internal server error.", "code": "internal_error"}
     assert "SELECT" not in response.text and "Traceback" not in response.text
+
+
+def test_database_error_that_is_a_bug_is_500_without_sql(
+    make_settings, db: psycopg.Connection
+) -> None:
+    app = create_app(make_settings())
+
+    async def bad_sql() -> None:
+        async with app.state.context.engine.connect() as connection:
+            await connection.execute(
+                text("SELECT no_such_column FROM task WHERE title = :t"), {"t": "secret"}
+            )
+
+    app.add_api_route("/bad-sql", bad_sql)
+    with TestClient(app, raise_server_exceptions=False) as client:
+        response = client.get("/bad-sql")
+    assert response.status_code == 500
+    assert response.json() == {"detail": "Internal server error.", "code": "internal_error"}
+    assert "no_such_column" not in response.text and "secret" not in response.text
 
 
 def test_error_after_a_write_rolls_the_whole_request_back(
