@@ -5,9 +5,10 @@ from __future__ import annotations
 import time
 import uuid
 
+import httpx
 import psycopg
 import pytest
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from fastapi.testclient import TestClient
 from sqlalchemy import text
 
@@ -36,38 +37,34 @@ def test_wrong_method_is_405_envelope(client: TestClient, alice: User) -> None:
     assert one.headers["Allow"] == "DELETE, GET, PATCH, PUT"
 
 
-def test_unexpected_error_is_500_without_internals(
-    make_settings, db: psycopg.Connection, alice: User
-) -> None:
+def _get_500(make_settings, endpoint) -> httpx.Response:
+    """GET a route that fails unexpectedly; it must be the plain 500 envelope."""
     app = create_app(make_settings())
+    app.add_api_route("/fails", endpoint)
+    with TestClient(app, raise_server_exceptions=False) as client:
+        response = client.get("/fails")
+    assert response.status_code == 500
+    assert response.json() == {"detail": "Internal server error.", "code": "internal_error"}
+    return response
 
+
+def test_unexpected_error_is_500_without_internals(make_settings, db: psycopg.Connection) -> None:
     async def explode() -> None:
         raise RuntimeError("SELECT secret FROM internals -- stack detail")
 
-    app.add_api_route("/explode", explode)
-    with TestClient(app, raise_server_exceptions=False) as client:
-        response = client.get("/explode")
-    assert response.status_code == 500
-    assert response.json() == {"detail": "Internal server error.", "code": "internal_error"}
+    response = _get_500(make_settings, explode)
     assert "SELECT" not in response.text and "Traceback" not in response.text
 
 
 def test_database_error_that_is_a_bug_is_500_without_sql(
     make_settings, db: psycopg.Connection
 ) -> None:
-    app = create_app(make_settings())
+    async def bad_sql(request: Request) -> None:
+        async with request.app.state.context.engine.connect() as connection:
+            statement = text("SELECT no_such_column FROM task WHERE title = :t")
+            await connection.execute(statement, {"t": "secret"})
 
-    async def bad_sql() -> None:
-        async with app.state.context.engine.connect() as connection:
-            await connection.execute(
-                text("SELECT no_such_column FROM task WHERE title = :t"), {"t": "secret"}
-            )
-
-    app.add_api_route("/bad-sql", bad_sql)
-    with TestClient(app, raise_server_exceptions=False) as client:
-        response = client.get("/bad-sql")
-    assert response.status_code == 500
-    assert response.json() == {"detail": "Internal server error.", "code": "internal_error"}
+    response = _get_500(make_settings, bad_sql)
     assert "no_such_column" not in response.text and "secret" not in response.text
 
 
