@@ -10,6 +10,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
+from backend.admin import install_admin
 from backend.api.routes import router as task_router
 from backend.body_limit import BodyLimitMiddleware
 from backend.context import AppContext
@@ -64,6 +65,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(RequestContextMiddleware)
     app.include_router(task_router)
     app.include_router(health_router)
+    install_admin(
+        app,
+        engine=engine,
+        secret_key=settings.admin_key,
+        secure_cookie=not settings.is_development,
+        sign_ins=app.state.metrics.admin_sign_ins,
+    )
     return app
 
 

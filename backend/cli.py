@@ -1,4 +1,4 @@
-"""The `taskapi` command: serve the platform, migrate the database, mint development tokens."""
+"""The `taskapi` command: serve the platform, migrate the database, create staff, mint tokens."""
 
 from __future__ import annotations
 
@@ -13,7 +13,9 @@ from pydantic import ValidationError
 
 from backend import schema
 from backend.embedded_db import EmbeddedDatabase
+from backend.models import STAFF_ROLES, StaffUser
 from backend.settings import Settings
+from backend.staff import StaffError
 
 EMBEDDED_DIR = Path(".data")
 
@@ -94,6 +96,48 @@ def _db(args: argparse.Namespace) -> int:
             embedded.stop()
 
 
+def _read_password(args: argparse.Namespace) -> str:
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    import getpass
+
+    password = getpass.getpass("Password: ")
+    if getpass.getpass("Repeat password: ") != password:
+        raise StaffError("the passwords do not match")
+    return password
+
+
+def _create_staff(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from backend.db import create_engine, create_session_factory
+    from backend.staff import add_staff, new_staff_user
+
+    async def add(settings: Settings, staff: StaffUser) -> None:
+        engine = create_engine(settings.app_database_url())
+        try:
+            await add_staff(create_session_factory(engine), staff)
+        finally:
+            await engine.dispose()
+
+    try:
+        # Checked before any database is touched, so a short password costs nothing.
+        staff = new_staff_user(email=args.email, role=args.role, password=_read_password(args))
+        settings, embedded = _with_database()
+        try:
+            if embedded is not None:
+                schema.upgrade(schema.migration_url(settings))
+            asyncio.run(add(settings, staff))
+        finally:
+            if embedded is not None:
+                embedded.stop()
+    except StaffError as exc:
+        print(f"taskapi: cannot create the staff account: {exc}", file=sys.stderr)
+        return 1
+    print(f"taskapi: created {staff.role} staff account {staff.email}")
+    return 0
+
+
 def _token(args: argparse.Namespace) -> int:
     from backend.security import mint_token
 
@@ -114,6 +158,16 @@ def build_parser() -> argparse.ArgumentParser:
     db = commands.add_parser("db", help="database migrations")
     db.add_argument("action", choices=["upgrade", "check"])
     db.set_defaults(run=_db)
+
+    staff = commands.add_parser("create-staff", help="create a back-office account")
+    staff.add_argument("--email", required=True)
+    staff.add_argument("--role", required=True, choices=STAFF_ROLES)
+    staff.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the password from the first line of stdin instead of prompting",
+    )
+    staff.set_defaults(run=_create_staff)
 
     token = commands.add_parser("token", help="print a signed JWT for trying the API")
     token.add_argument("--user-id", type=uuid.UUID, required=True)

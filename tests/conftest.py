@@ -52,7 +52,9 @@ def direct_url(database_url: str) -> str:
 def db(direct_url: str) -> Iterator[psycopg.Connection]:
     """An autocommit connection to empty tables, for seeding and checking what was stored."""
     with psycopg.connect(libpq(direct_url), autocommit=True) as conn:
-        conn.execute("TRUNCATE app_user, task, idempotency_key CASCADE")
+        conn.execute(
+            "TRUNCATE app_user, task, idempotency_key, staff_user, staff_sign_in_throttle, audit_log CASCADE"
+        )
         yield conn
 
 

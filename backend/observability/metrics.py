@@ -32,6 +32,7 @@ class BusinessMetrics:
     tasks_completed: Counter
     tasks_deleted: Counter
     auth_failures: Counter
+    admin_sign_ins: Counter
 
     @classmethod
     def on(cls, registry: CollectorRegistry) -> BusinessMetrics:
@@ -43,6 +44,12 @@ class BusinessMetrics:
             tasks_deleted=Counter("tasks_deleted", "Tasks deleted.", registry=registry),
             auth_failures=Counter(
                 "auth_failures", "Refused API requests by reason.", ["reason"], registry=registry
+            ),
+            admin_sign_ins=Counter(
+                "admin_sign_ins",
+                "Back-office sign-in attempts by outcome.",
+                ["outcome"],
+                registry=registry,
             ),
         )
 

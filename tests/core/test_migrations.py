@@ -15,7 +15,14 @@ from backend import schema
 from backend.settings import driver_url
 from tests.helpers import libpq, run_cli
 
-TABLES = {"app_user", "task", "idempotency_key"}
+TABLES = {
+    "app_user",
+    "task",
+    "idempotency_key",
+    "staff_user",
+    "staff_sign_in_throttle",
+    "audit_log",
+}
 
 
 @pytest.fixture

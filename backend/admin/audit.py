@@ -1,0 +1,142 @@
+"""The back office's audit log: one row per changed object, written in the change's own flush.
+
+SQLAdmin's `DBAuditBackend` records only submitted form values, skips custom actions and writes
+after the change commits. Here a `before_flush` hook on the back office's session class reads
+each object's attribute history instead, so forms, deletes and actions are all covered, the
+row carries the values before and after, and the change and its audit row commit or roll back
+together.
+"""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from contextvars import ContextVar
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import event, inspect
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.orm import Session, UOWTransaction
+
+from backend.models import AuditLog, StaffUser, Task, User, utcnow
+
+# What the audit log calls each table; a change to any other mapped class is refused.
+AUDITED_TYPES: dict[type, str] = {User: "user", Task: "task", StaffUser: "staff_user"}
+# Recorded as changed, never with their values.
+SECRET_FIELDS = frozenset({"password_hash"})
+REDACTED = "[redacted]"
+# Set by a custom action on its session, so its rows say "deactivate" rather than "update".
+ACTION_KEY = "audit_action"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The signed-in staff member a request acts for."""
+
+    id: uuid.UUID
+    email: str
+    role: str
+
+
+current_actor: ContextVar[Actor | None] = ContextVar("current_actor", default=None)
+
+
+class AuditedSession(Session):
+    """The back office's session class: every flush writes the audit rows for what it changes."""
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, uuid.UUID | datetime | date):
+        return value.isoformat() if not isinstance(value, uuid.UUID) else str(value)
+    if isinstance(value, enum.Enum):
+        return value.value
+    return value
+
+
+def _shown(key: str, value: Any) -> Any:
+    return REDACTED if key in SECRET_FIELDS else _jsonable(value)
+
+
+def _snapshot(obj: Any) -> dict[str, Any]:
+    state = inspect(obj)
+    return {
+        attr.key: _shown(attr.key, getattr(obj, attr.key)) for attr in state.mapper.column_attrs
+    }
+
+
+def _changes(obj: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The changed columns' values before and after, from the attributes' history."""
+    before: dict[str, Any] = {}
+    after: dict[str, Any] = {}
+    state = inspect(obj)
+    for attr in state.mapper.column_attrs:
+        history = state.attrs[attr.key].history
+        if not history.has_changes():
+            continue
+        old = history.deleted[0] if history.deleted else None
+        new = history.added[0] if history.added else None
+        if old == new:
+            continue
+        before[attr.key] = _shown(attr.key, old)
+        after[attr.key] = _shown(attr.key, new)
+    return before, after
+
+
+def _object_id(obj: Any) -> str:
+    return ",".join(str(value) for value in inspect(obj).mapper.primary_key_from_instance(obj))
+
+
+def _stamp(obj: Any) -> None:
+    # A task changed here must look changed to API clients too: a new ETag and updated_at,
+    # so a client's If-Match on the old version is refused instead of overwriting this edit.
+    if isinstance(obj, Task):
+        obj.version = (obj.version or 0) + 1
+        obj.updated_at = utcnow()
+    elif isinstance(obj, User):
+        obj.updated_at = utcnow()
+
+
+def _audit_before_flush(session: Session, flush_context: UOWTransaction, instances: Any) -> None:
+    pending: list[tuple[str, Any, dict[str, Any] | None, dict[str, Any] | None]] = []
+    for obj in list(session.new):
+        if type(obj) in AUDITED_TYPES:
+            pending.append(("create", obj, None, _snapshot(obj)))
+    for obj in list(session.dirty):
+        if type(obj) in AUDITED_TYPES and session.is_modified(obj, include_collections=False):
+            _stamp(obj)
+            before, after = _changes(obj)
+            pending.append((session.info.get(ACTION_KEY, "update"), obj, before, after))
+    for obj in list(session.deleted):
+        if type(obj) in AUDITED_TYPES:
+            pending.append(("delete", obj, _snapshot(obj), None))
+    if not pending:
+        return
+    actor = current_actor.get()
+    if actor is None:
+        # Every back-office change is made by someone; refusing here undoes a change that
+        # would otherwise have no author.
+        raise RuntimeError("a back-office change was flushed with no signed-in staff member")
+    for action, obj, before, after in pending:
+        session.add(
+            AuditLog(
+                staff_id=actor.id,
+                staff_email=actor.email,
+                action=action,
+                object_type=AUDITED_TYPES[type(obj)],
+                object_id=_object_id(obj),
+                before=before,
+                after=after,
+            )
+        )
+
+
+event.listen(AuditedSession, "before_flush", _audit_before_flush)
+
+
+def audited_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    """Sessions for the back office: every change they flush is audited in the same transaction."""
+    return async_sessionmaker(
+        engine, class_=AsyncSession, sync_session_class=AuditedSession, expire_on_commit=False
+    )

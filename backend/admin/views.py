@@ -1,0 +1,322 @@
+"""The back office's pages: users, tasks, staff accounts and the audit log.
+
+Server-set fields (ids, owners, timestamps, versions, password hashes) are left out of every
+form, so a forged POST cannot set them: WTForms only reads the fields a form declares.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from markupsafe import Markup
+from sqladmin import ModelView, action
+from sqladmin.filters import BooleanFilter, OperationColumnFilter, StaticValuesFilter
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import RedirectResponse
+from wtforms import Form, PasswordField, SelectField, ValidationError
+from wtforms.validators import DataRequired, Length, Optional, Regexp
+
+from backend.admin.audit import ACTION_KEY
+from backend.models import (
+    DESCRIPTION_MAX,
+    STAFF_ROLES,
+    TITLE_MAX,
+    AuditLog,
+    StaffUser,
+    Task,
+    User,
+    storable_text,
+)
+from backend.staff import StaffError, hash_password, normalise_email
+
+# Lists count at most this many rows: past it the pager stops growing instead of PostgreSQL
+# counting a million rows on every page.
+COUNT_CAP = 10_000
+EXPORT_MAX_ROWS = 10_000
+
+
+_EMAIL = Regexp(r"^[^@\s]+@[^@\s]+$", message="Enter an address like name@example.com.")
+
+
+class ChangeRefused(Exception):
+    """A change the database refused; its message is safe to show (no SQL, no values)."""
+
+
+def _storable(form: Any, field: Any) -> None:
+    if isinstance(field.data, str):
+        try:
+            storable_text(field.data)
+        except ValueError as exc:
+            raise ValidationError(str(exc)) from None
+
+
+def _strip(value: Any) -> Any:
+    return value.strip() if isinstance(value, str) else value
+
+
+def _as_uuid(term: str) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(term.strip())
+    except ValueError:
+        return None
+
+
+def _contains(term: str) -> str:
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+@asynccontextmanager
+async def _refusals() -> AsyncIterator[None]:
+    # SQLAdmin shows (and logs) str(exception) on the form when a save fails; a database
+    # error's text would carry SQL, so it is replaced by a plain sentence here.
+    try:
+        yield
+    except IntegrityError:
+        raise ChangeRefused(
+            "Not saved: it conflicts with existing data (for example, an email already in use)."
+        ) from None
+    except DBAPIError:
+        raise ChangeRefused(
+            "Not saved: the database refused the change. Nothing was changed."
+        ) from None
+
+
+class BackOfficeView(ModelView):
+    """What every back-office list shares: a bounded count, capped CSV-only export."""
+
+    page_size = 25
+    page_size_options = [25, 50, 100]
+    export_types = ["csv"]
+    export_max_rows = EXPORT_MAX_ROWS
+
+    async def insert_model(self, request: Request, data: dict) -> Any:
+        async with _refusals():
+            return await super().insert_model(request, data)
+
+    async def update_model(self, request: Request, pk: str, data: dict) -> Any:
+        async with _refusals():
+            return await super().update_model(request, pk, data)
+
+    async def delete_model(self, request: Request, pk: Any) -> None:
+        async with _refusals():
+            await super().delete_model(request, pk)
+
+    async def count(self, request: Request, stmt: Select | None = None) -> int:
+        if stmt is None:
+            return await super().count(request)
+        # SQLAdmin counts `SELECT count(*) FROM (<the listed query>)`; count a bounded prefix.
+        listed = stmt.get_final_froms()[0].element
+        bounded = listed.order_by(None).limit(COUNT_CAP).subquery()
+        return await super().count(request, select(func.count()).select_from(bounded))
+
+
+class UserAdmin(BackOfficeView, model=User):
+    name, name_plural, icon = "User", "Users", "fa-solid fa-user"
+
+    column_list = [User.email, User.name, User.is_active, User.created_at, User.id]
+    column_details_list = [
+        User.id,
+        User.email,
+        User.name,
+        User.is_active,
+        User.created_at,
+        User.updated_at,
+    ]
+    column_searchable_list = [User.email]
+    column_sortable_list = [User.email, User.created_at, User.is_active]
+    column_default_sort = [(User.created_at, True)]
+    column_filters = [
+        BooleanFilter(User.is_active, title="Active"),
+        OperationColumnFilter(User.created_at),
+    ]
+    column_labels = {User.is_active: "Active", User.id: "Id (tasks)"}
+    form_columns = [User.email, User.name]
+    form_args = {
+        "email": {"validators": [Optional(), _EMAIL, Length(max=320)], "filters": [_strip]},
+        "name": {"validators": [Optional(), Length(max=255), _storable]},
+    }
+    # Users come from the identity provider on their first API request.
+    can_create = False
+
+    @staticmethod
+    def _tasks_link(model: User, attribute: Any, request: Request) -> Markup:
+        url = request.url_for("admin:list", identity="task").include_query_params(
+            search=str(model.id)
+        )
+        return Markup('<a href="{}">{} (tasks)</a>').format(url, model.id)
+
+    column_formatters = {User.id: _tasks_link}
+    column_formatters_detail = {User.id: _tasks_link}
+
+    def search_placeholder(self) -> str:
+        return "Email or id"
+
+    def search_query(self, stmt: Select, term: str) -> Select:
+        user_id = _as_uuid(term)
+        if user_id is not None:
+            return stmt.where(User.id == user_id)
+        return stmt.where(User.email.ilike(_contains(term)))
+
+    async def _set_active(self, request: Request, *, active: bool, name: str) -> RedirectResponse:
+        raw = [part for part in request.query_params.get("pks", "").split(",") if part]
+        ids = [_as_uuid(part) for part in raw]
+        if not ids or None in ids:
+            raise HTTPException(status_code=400, detail="Select users by their ids.")
+        async with self.session_maker() as session:
+            session.info[ACTION_KEY] = name
+            users = (await session.scalars(select(User).where(User.id.in_(ids)))).all()
+            for user in users:
+                user.is_active = active
+            await session.commit()
+        back = request.headers.get("referer") or str(
+            request.url_for("admin:list", identity=self.identity)
+        )
+        return RedirectResponse(back, status_code=302)
+
+    @action(
+        name="deactivate",
+        label="Deactivate",
+        confirmation_message="Deactivate the selected users? The API refuses them at once.",
+    )
+    async def deactivate(self, request: Request) -> RedirectResponse:
+        return await self._set_active(request, active=False, name="deactivate")
+
+    @action(
+        name="reactivate",
+        label="Reactivate",
+        confirmation_message="Reactivate the selected users?",
+    )
+    async def reactivate(self, request: Request) -> RedirectResponse:
+        return await self._set_active(request, active=True, name="reactivate")
+
+
+class TaskAdmin(BackOfficeView, model=Task):
+    name, name_plural, icon = "Task", "Tasks", "fa-solid fa-list-check"
+
+    column_list = [
+        Task.title,
+        Task.completed,
+        Task.owner,
+        Task.created_at,
+        Task.updated_at,
+        Task.id,
+    ]
+    column_details_list = [
+        Task.id,
+        Task.title,
+        Task.description,
+        Task.completed,
+        Task.owner,
+        Task.version,
+        Task.created_at,
+        Task.updated_at,
+    ]
+    column_searchable_list = [Task.title]
+    column_sortable_list = [Task.title, Task.completed, Task.created_at, Task.updated_at]
+    column_default_sort = [(Task.created_at, True)]
+    column_filters = [BooleanFilter(Task.completed), OperationColumnFilter(Task.created_at)]
+    column_labels = {Task.owner: "Owner"}
+    form_columns = [Task.title, Task.description, Task.completed]
+    form_args = {
+        "title": {
+            "validators": [DataRequired(), Length(max=TITLE_MAX), _storable],
+            "filters": [_strip],
+        },
+        "description": {"validators": [Optional(), Length(max=DESCRIPTION_MAX), _storable]},
+    }
+    # Tasks are their owners': created through the API only.
+    can_create = False
+
+    def search_placeholder(self) -> str:
+        return "Title, owner email, task or owner id"
+
+    def search_query(self, stmt: Select, term: str) -> Select:
+        some_id = _as_uuid(term)
+        if some_id is not None:
+            return stmt.where(or_(Task.id == some_id, Task.owner_id == some_id))
+        pattern = _contains(term)
+        owners = select(User.id).where(User.email.ilike(pattern))
+        return stmt.where(or_(Task.title.ilike(pattern), Task.owner_id.in_(owners)))
+
+
+class StaffAdmin(BackOfficeView, model=StaffUser):
+    name, name_plural, icon = "Staff account", "Staff", "fa-solid fa-id-badge"
+    category = "Back office"
+
+    column_list = [StaffUser.email, StaffUser.role, StaffUser.is_active, StaffUser.last_login_at]
+    column_details_exclude_list = [StaffUser.password_hash]
+    column_export_exclude_list = [StaffUser.password_hash]
+    column_searchable_list = [StaffUser.email]
+    column_sortable_list = [StaffUser.email, StaffUser.role, StaffUser.last_login_at]
+    column_default_sort = [(StaffUser.email, False)]
+    form_columns = [StaffUser.email, StaffUser.role, StaffUser.is_active]
+    form_overrides = {"role": SelectField}
+    form_args = {
+        "email": {"validators": [DataRequired(), _EMAIL, Length(max=320)], "filters": [_strip]},
+        "role": {"choices": [(role, role) for role in STAFF_ROLES]},
+    }
+
+    async def scaffold_form(self, rules: list[str] | None = None) -> type[Form]:
+        base = await super().scaffold_form(rules)
+
+        class StaffForm(base):  # type: ignore[misc, valid-type]
+            password = PasswordField(
+                "Password",
+                description="At least 12 characters. Leave empty to keep the current one.",
+            )
+
+        return StaffForm
+
+    async def on_model_change(
+        self, data: dict, model: Any, is_created: bool, request: Request
+    ) -> None:
+        # Popped so SQLAdmin does not try to set it as a column; only its hash is stored.
+        password = data.pop("password", None) or ""
+        data["email"] = normalise_email(data.get("email") or "")
+        if not password and not is_created:
+            return
+        try:
+            model.password_hash = hash_password(password)
+        except StaffError as exc:
+            raise ChangeRefused(f"Not saved: {exc}.") from None
+
+
+class AuditLogAdmin(BackOfficeView, model=AuditLog):
+    name, name_plural, icon = "Audit entry", "Audit log", "fa-solid fa-clock-rotate-left"
+    category = "Back office"
+
+    column_list = [
+        AuditLog.created_at,
+        AuditLog.staff_email,
+        AuditLog.action,
+        AuditLog.object_type,
+        AuditLog.object_id,
+    ]
+    column_searchable_list = [AuditLog.staff_email, AuditLog.object_id]
+    column_sortable_list = [AuditLog.created_at, AuditLog.staff_email, AuditLog.action]
+    column_default_sort = [(AuditLog.created_at, True)]
+    column_filters = [
+        StaticValuesFilter(
+            AuditLog.action,
+            values=[
+                (name, name) for name in ("create", "update", "delete", "deactivate", "reactivate")
+            ],
+        ),
+        StaticValuesFilter(
+            AuditLog.object_type, values=[(name, name) for name in ("user", "task", "staff_user")]
+        ),
+    ]
+    # Nobody edits history: not through forms, not through deletes.
+    can_create = False
+    can_edit = False
+    can_delete = False
+
+
+VIEWS: tuple[type[ModelView], ...] = (UserAdmin, TaskAdmin, StaffAdmin, AuditLogAdmin)

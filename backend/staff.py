@@ -1,0 +1,66 @@
+"""Back-office staff accounts: Argon2 password hashing and creating an account (`create-staff`)."""
+
+from __future__ import annotations
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import async_sessionmaker
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from backend.models import STAFF_ROLES, StaffUser
+
+PASSWORD_MIN_LENGTH = 12
+PASSWORD_MAX_LENGTH = 1024
+
+_hasher = PasswordHasher()
+# Verified against when the email is unknown, so an unknown email costs the same time as a
+# wrong password and the sign-in page does not reveal which staff emails exist.
+_DUMMY_HASH = _hasher.hash("not a real password, only here to spend the same time")
+
+
+class StaffError(ValueError):
+    """A staff account that cannot be created as asked; the message is for the operator."""
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def check_password(password: str) -> None:
+    if len(password) < PASSWORD_MIN_LENGTH:
+        raise StaffError(f"the password must be at least {PASSWORD_MIN_LENGTH} characters")
+    if len(password) > PASSWORD_MAX_LENGTH:
+        raise StaffError(f"the password must be at most {PASSWORD_MAX_LENGTH} characters")
+
+
+def hash_password(password: str) -> str:
+    check_password(password)
+    return _hasher.hash(password)
+
+
+def verify_password(password_hash: str | None, password: str) -> bool:
+    """Whether `password` matches; with no hash (unknown email) it spends the time and says no."""
+    try:
+        return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def new_staff_user(*, email: str, role: str, password: str) -> StaffUser:
+    email = normalise_email(email)
+    if "@" not in email or len(email) > 320:
+        raise StaffError("the email must be an address like name@example.com")
+    if role not in STAFF_ROLES:
+        raise StaffError(f"the role must be one of: {', '.join(STAFF_ROLES)}")
+    return StaffUser(email=email, role=role, password_hash=hash_password(password))
+
+
+async def add_staff(session_factory: async_sessionmaker[AsyncSession], staff: StaffUser) -> None:
+    """Store a new staff account; an email already taken is a StaffError."""
+    async with session_factory() as session:
+        session.add(staff)
+        try:
+            await session.commit()
+        except IntegrityError:
+            raise StaffError(f"a staff account for {staff.email} already exists") from None
