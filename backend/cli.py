@@ -159,7 +159,9 @@ def build_parser() -> argparse.ArgumentParser:
     db.add_argument("action", choices=["upgrade", "check"])
     db.set_defaults(run=_db)
 
-    staff = commands.add_parser("create-staff", help="create a back-office account")
+    staff = commands.add_parser(
+        "create-staff", help="create a back-office account", allow_abbrev=False
+    )
     staff.add_argument("--email", required=True)
     staff.add_argument("--role", required=True, choices=STAFF_ROLES)
     staff.add_argument(

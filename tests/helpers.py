@@ -88,13 +88,14 @@ def wait_for_http(url: str, timeout_s: float = 30) -> None:
 
 
 def run_cli(
-    *args: str, env: dict[str, str], cwd: Path = REPO_ROOT
+    *args: str, env: dict[str, str], cwd: Path = REPO_ROOT, stdin: str | None = None
 ) -> subprocess.CompletedProcess[str]:
     """Run `taskapi ARGS` as a user would, in a fresh process."""
     return subprocess.run(
         [sys.executable, "-m", "backend.cli", *args],
         cwd=cwd,
         env=env,
+        input=stdin,
         capture_output=True,
         text=True,
         timeout=120,

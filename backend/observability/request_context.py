@@ -71,7 +71,8 @@ class RequestContextMiddleware:
                 log.info(
                     "request",
                     method=scope["method"],
-                    route=getattr(route, "path", None),
+                    # Under a mount (the back office) the route is the mount's own: prefix it.
+                    route=scope.get("root_path", "") + route.path if route is not None else None,
                     status=status,
                     duration_ms=round((time.perf_counter() - started_at) * 1000, 2),
                     user_id=str(owner_id) if owner_id else None,

@@ -1,0 +1,105 @@
+"""`taskapi create-staff`: the one way the first staff account comes to exist."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+
+import psycopg
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.admin.conftest import Staff, sign_in
+from tests.helpers import run_cli
+
+PASSWORD = "a password long enough"
+
+
+@pytest.fixture
+def cli_env(database_url: str, direct_url: str) -> dict[str, str]:
+    return {
+        **{k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_", "ENVIRONMENT"))},
+        "DATABASE_URL": database_url,
+        "DATABASE_DIRECT_URL": direct_url,
+    }
+
+
+def test_create_staff_reads_the_password_from_stdin_and_the_account_can_sign_in(
+    cli_env: dict[str, str], db: psycopg.Connection, make_client: Callable[..., TestClient]
+) -> None:
+    result = run_cli(
+        "create-staff",
+        "--email",
+        "Lead@Example.com",
+        "--role",
+        "admin",
+        "--password-stdin",
+        env=cli_env,
+        stdin=PASSWORD + "\n",
+    )
+    assert result.returncode == 0, result.stderr
+    assert PASSWORD not in result.stdout + result.stderr
+    (role, password_hash) = db.execute(
+        "SELECT role, password_hash FROM staff_user WHERE email = 'lead@example.com'"
+    ).fetchone()
+    assert role == "admin" and password_hash.startswith("$argon2")
+    client = make_client()
+    lead = Staff(id=None, email="lead@example.com", role="admin", password=PASSWORD)  # type: ignore[arg-type]
+    assert sign_in(client, lead).status_code == 302
+    assert client.get("/admin/staff-user/list").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin", "message"),
+    [
+        (["--email", "a@example.com", "--role", "support"], "short\n", "at least 12 characters"),
+        (["--email", "not-an-email", "--role", "support"], PASSWORD + "\n", "email"),
+    ],
+)
+def test_create_staff_refuses_bad_input_and_stores_nothing(
+    cli_env: dict[str, str], db: psycopg.Connection, args: list[str], stdin: str, message: str
+) -> None:
+    result = run_cli("create-staff", *args, "--password-stdin", env=cli_env, stdin=stdin)
+    assert result.returncode == 1
+    assert message in result.stderr
+    assert db.execute("SELECT count(*) FROM staff_user").fetchone() == (0,)
+
+
+def test_create_staff_refuses_an_unknown_role(cli_env: dict[str, str]) -> None:
+    result = run_cli(
+        "create-staff",
+        "--email",
+        "a@example.com",
+        "--role",
+        "root",
+        "--password-stdin",
+        env=cli_env,
+        stdin=PASSWORD + "\n",
+    )
+    assert result.returncode == 2
+    assert "invalid choice" in result.stderr
+
+
+def test_create_staff_refuses_an_email_already_taken(
+    cli_env: dict[str, str], db: psycopg.Connection
+) -> None:
+    args = ("create-staff", "--email", "twice@example.com", "--role", "support", "--password-stdin")
+    assert run_cli(*args, env=cli_env, stdin=PASSWORD + "\n").returncode == 0
+    again = run_cli(*args, env=cli_env, stdin=PASSWORD + "\n")
+    assert again.returncode == 1
+    assert "already exists" in again.stderr
+    assert "Traceback" not in again.stderr
+
+
+def test_create_staff_never_takes_the_password_from_argv(cli_env: dict[str, str]) -> None:
+    result = run_cli(
+        "create-staff",
+        "--email",
+        "a@example.com",
+        "--role",
+        "support",
+        "--password",
+        PASSWORD,
+        env=cli_env,
+    )
+    assert result.returncode == 2
