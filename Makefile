@@ -19,6 +19,7 @@ serve: $(STAMP)
 	$(BIN)/taskapi serve $(ARGS)
 
 test: $(STAMP)
+	scripts/ensure-system-tools
 	$(BIN)/pytest $(ARGS)
 
 lint: $(STAMP)

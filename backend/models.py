@@ -84,6 +84,9 @@ class User(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_column=_timestamp_column())
     updated_at: datetime = Field(default_factory=utcnow, sa_column=_timestamp_column())
 
+    def __str__(self) -> str:
+        return self.email or str(self.id)
+
 
 class TaskBase(SQLModel):
     title: Title

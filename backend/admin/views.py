@@ -136,7 +136,14 @@ class UserAdmin(BackOfficeView, model=User):
         BooleanFilter(User.is_active, title="Active"),
         OperationColumnFilter(User.created_at),
     ]
-    column_labels = {User.is_active: "Active", User.id: "Id (tasks)"}
+    column_labels = {
+        User.email: "Email",
+        User.name: "Name",
+        User.is_active: "Active",
+        User.created_at: "Created",
+        User.updated_at: "Updated",
+        User.id: "Id (tasks)",
+    }
     form_columns = [User.email, User.name]
     form_args = {
         "email": {"validators": [Optional(), _EMAIL, Length(max=320)], "filters": [_strip]},
@@ -222,7 +229,16 @@ class TaskAdmin(BackOfficeView, model=Task):
     column_sortable_list = [Task.title, Task.completed, Task.created_at, Task.updated_at]
     column_default_sort = [(Task.created_at, True)]
     column_filters = [BooleanFilter(Task.completed), OperationColumnFilter(Task.created_at)]
-    column_labels = {Task.owner: "Owner"}
+    column_labels = {
+        Task.title: "Title",
+        Task.description: "Description",
+        Task.completed: "Completed",
+        Task.owner: "Owner",
+        Task.version: "Version",
+        Task.created_at: "Created",
+        Task.updated_at: "Updated",
+        Task.id: "Id",
+    }
     form_columns = [Task.title, Task.description, Task.completed]
     form_args = {
         "title": {
@@ -251,6 +267,13 @@ class StaffAdmin(BackOfficeView, model=StaffUser):
     category = "Back office"
 
     column_list = [StaffUser.email, StaffUser.role, StaffUser.is_active, StaffUser.last_login_at]
+    column_labels = {
+        StaffUser.email: "Email",
+        StaffUser.role: "Role",
+        StaffUser.is_active: "Active",
+        StaffUser.last_login_at: "Last sign-in",
+        StaffUser.created_at: "Created",
+    }
     column_details_exclude_list = [StaffUser.password_hash]
     column_export_exclude_list = [StaffUser.password_hash]
     column_searchable_list = [StaffUser.email]
@@ -299,6 +322,13 @@ class AuditLogAdmin(BackOfficeView, model=AuditLog):
         AuditLog.object_type,
         AuditLog.object_id,
     ]
+    column_labels = {
+        AuditLog.created_at: "When",
+        AuditLog.staff_email: "Staff",
+        AuditLog.action: "Action",
+        AuditLog.object_type: "Object type",
+        AuditLog.object_id: "Object id",
+    }
     column_searchable_list = [AuditLog.staff_email, AuditLog.object_id]
     column_sortable_list = [AuditLog.created_at, AuditLog.staff_email, AuditLog.action]
     column_default_sort = [(AuditLog.created_at, True)]

@@ -1,0 +1,102 @@
+"""The back office in a real browser: Debian's Chromium, headless, driven by Playwright.
+
+A support user signs in, finds a task by its title, edits it, deactivates its owner and sees
+both changes in the audit log. Screenshots of each page are kept under test-artifacts/.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from tests.admin.conftest import Staff
+from tests.helpers import REPO_ROOT, User, create_task
+
+ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS_DIR", REPO_ROOT / "test-artifacts")) / "back-office"
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    assert executable, "Debian's chromium package is needed (.ci/run installs it)"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser, live_server: str) -> Iterator[Page]:
+    context = browser.new_context(base_url=live_server, viewport={"width": 1600, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+def _snap(page: Page, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=ARTIFACTS / f"{name}.png", full_page=True)
+
+
+def test_support_finds_edits_deactivates_and_sees_the_audit_log(
+    page: Page, live_server: str, make_staff: Callable[..., Staff], alice: User, bob: User
+) -> None:
+    staff = make_staff("support")
+    with httpx.Client(base_url=live_server) as api:
+        task = create_task(api, alice, title="Renew the passport")
+        create_task(api, alice, title="Buy groceries")
+        create_task(api, bob, title="Walk the dog")
+
+    page.goto("/admin/login")
+    _snap(page, "sign-in")
+    page.fill("input[name=username]", staff.email)
+    page.fill("input[name=password]", staff.password)
+    page.click("button[type=submit]")
+    expect(page).to_have_url(f"{live_server}/admin/")
+
+    page.goto("/admin/task/list")
+    page.fill("#search-input", "passport")
+    page.click("#search-button")
+    expect(page).to_have_url(f"{live_server}/admin/task/list?search=passport")
+    rows = page.locator("table tbody tr")
+    expect(rows).to_have_count(1)
+    expect(rows.first).to_contain_text("Renew the passport")
+    expect(rows.first).to_contain_text("alice@example.com")
+    _snap(page, "task-list")
+
+    page.goto(f"/admin/task/edit/{task['id']}")
+    _snap(page, "task-edit")
+    page.fill("input[name=title]", "Renew the passport before June")
+    page.click("input[type=submit][value=Save]")
+    expect(page.locator("body")).to_contain_text("Renew the passport before June")
+
+    page.goto(f"/admin/task/details/{task['id']}")
+    page.click(f"a[href$='/admin/user/details/{alice.id}']")
+    expect(page).to_have_url(f"{live_server}/admin/user/details/{alice.id}")
+    page.click("a[data-bs-target='#modal-confirmation-deactivate']")
+    confirm = page.locator("#modal-confirmation-deactivate a.btn-blue")
+    expect(confirm).to_be_visible()
+    _snap(page, "user-deactivate-confirmation")
+    confirm.click()
+    page.wait_for_load_state()
+
+    refused = httpx.get(f"{live_server}{alice.tasks_url}", headers=alice.headers)
+    assert refused.status_code == 403
+    assert refused.json()["code"] == "user_inactive"
+
+    page.goto("/admin/audit-log/list")
+    rows = page.locator("table tbody tr")
+    expect(rows).to_have_count(2)
+    expect(rows.nth(0)).to_contain_text("deactivate")
+    expect(rows.nth(0)).to_contain_text(staff.email)
+    expect(rows.nth(1)).to_contain_text("update")
+    expect(rows.nth(1)).to_contain_text(task["id"])
+    _snap(page, "audit-log")
