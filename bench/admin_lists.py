@@ -20,14 +20,12 @@ from pathlib import Path
 import psycopg
 from fastapi.testclient import TestClient
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from backend import schema  # noqa: E402
-from backend.admin import views  # noqa: E402
-from backend.app import create_app  # noqa: E402
-from backend.embedded_db import EmbeddedDatabase  # noqa: E402
-from backend.settings import Settings, driver_url  # noqa: E402
-from backend.staff import new_staff_user  # noqa: E402
+from backend import schema
+from backend.admin import views
+from backend.app import create_app
+from backend.embedded_db import EmbeddedDatabase
+from backend.settings import Settings, driver_url
+from backend.staff import new_staff_user
 
 PASSWORD = "benchmark password 123"
 PAGES = {
