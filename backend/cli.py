@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import signal
 import sys
+import tempfile
 import uuid
 from pathlib import Path
 
@@ -55,6 +57,11 @@ def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     settings, embedded = _with_database()
+    metrics_dir = _multiprocess_metrics_dir() if args.workers > 1 else None
+    # Through the app module, which wires the web layers: the core imports none of them itself.
+    from backend.app import configure_logging
+
+    configure_logging(settings)
     if embedded is not None:
         schema.upgrade(schema.migration_url(settings))
     # Uvicorn shuts down gracefully on SIGTERM, then re-raises it to the handler that was in
@@ -70,11 +77,25 @@ def _serve(args: argparse.Namespace) -> int:
             proxy_headers=True,
             timeout_graceful_shutdown=20,
             access_log=False,
+            # Ours (configure_logging), in the server process and every worker.
+            log_config=None,
         )
     finally:
+        if metrics_dir is not None:
+            shutil.rmtree(metrics_dir, ignore_errors=True)
         if embedded is not None:
             embedded.stop()
     return 0
+
+
+def _multiprocess_metrics_dir() -> Path:
+    """A fresh, empty directory where every worker writes its metrics, so /metrics adds them up.
+
+    Set before any worker starts: prometheus_client picks its storage when first imported.
+    """
+    metrics_dir = Path(tempfile.mkdtemp(prefix="taskapi-metrics-"))
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(metrics_dir)
+    return metrics_dir
 
 
 def _db(args: argparse.Namespace) -> int:

@@ -79,6 +79,8 @@ class EmbeddedDatabase:
     root: Path
     # Extra `postgres -c` settings, e.g. fsync=off for throwaway test clusters.
     server_settings: dict[str, str] = field(default_factory=dict)
+    # Chosen on the first start and kept, so a restarted cluster is where clients left it.
+    port: int | None = None
 
     @property
     def pgdata(self) -> Path:
@@ -136,7 +138,7 @@ class EmbeddedDatabase:
                 shutil.rmtree(self.pgdata)
             self._init(bin_dir)
         if self._port() is None:
-            port = _free_port()
+            port = self.port = self.port or _free_port()
             settings = {
                 "listen_addresses": "127.0.0.1",
                 "unix_socket_directories": "''",

@@ -9,7 +9,9 @@ import os
 import subprocess
 import sys
 import tempfile
+import uuid
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import psycopg
@@ -21,7 +23,17 @@ from backend import schema
 from backend.app import create_app
 from backend.embedded_db import EmbeddedDatabase
 from backend.settings import Settings, driver_url
-from tests.helpers import REPO_ROOT, TEST_SECRET, User, free_port, libpq, wait_for_http
+from backend.staff import new_staff_user
+from tests.helpers import (
+    REPO_ROOT,
+    STAFF_PASSWORD,
+    TEST_SECRET,
+    Staff,
+    User,
+    free_port,
+    libpq,
+    wait_for_http,
+)
 
 
 @pytest.fixture(scope="session")
@@ -38,6 +50,20 @@ def database_url() -> Iterator[str]:
     schema.upgrade(driver_url(url))
     try:
         yield url
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture
+def own_cluster() -> Iterator[EmbeddedDatabase]:
+    """A migrated cluster of this test's own, for tests that stop, restart or break it."""
+    cluster = EmbeddedDatabase(
+        Path(tempfile.mkdtemp(prefix="taskapi-own-")),
+        server_settings={"fsync": "off", "full_page_writes": "off"},
+    )
+    schema.upgrade(driver_url(cluster.start()))
+    try:
+        yield cluster
     finally:
         cluster.stop()
 
@@ -100,6 +126,24 @@ def client(make_client: Callable[..., TestClient]) -> TestClient:
 
 
 @pytest.fixture
+def make_staff(db: psycopg.Connection) -> Callable[..., Staff]:
+    def build(role: str = "support", *, email: str | None = None, active: bool = True) -> Staff:
+        staff = new_staff_user(
+            email=email or f"{role}-{uuid.uuid4().hex[:8]}@example.com",
+            role=role,
+            password=STAFF_PASSWORD,
+        )
+        db.execute(
+            "INSERT INTO staff_user (id, email, password_hash, role, is_active, created_at)"
+            " VALUES (%s, %s, %s, %s, %s, now())",
+            (staff.id, staff.email, staff.password_hash, staff.role, active),
+        )
+        return Staff(id=staff.id, email=staff.email, role=staff.role)
+
+    return build
+
+
+@pytest.fixture
 def alice() -> User:
     return User(email="alice@example.com", name="Alice")
 
@@ -109,28 +153,57 @@ def bob() -> User:
     return User(email="bob@example.com")
 
 
+@dataclass
+class LiveServer:
+    """`taskapi serve` running in a subprocess; its stdout (the logs) goes to `log_path`."""
+
+    url: str
+    process: subprocess.Popen[bytes]
+    log_path: Path
+
+    def log_lines(self) -> list[str]:
+        return self.log_path.read_text().splitlines()
+
+
 @pytest.fixture
-def live_server(database_url: str, direct_url: str, db: psycopg.Connection) -> Iterator[str]:
+def start_server(
+    database_url: str, direct_url: str, db: psycopg.Connection, tmp_path: Path
+) -> Iterator[Callable[..., LiveServer]]:
+    """Start the platform as users do, with extra `serve` arguments and environment."""
+    started: list[LiveServer] = []
+
+    def start(*args: str, **env: str) -> LiveServer:
+        port = free_port()
+        log_path = tmp_path / f"server-{port}.log"
+        environment = {
+            **os.environ,
+            "DATABASE_URL": database_url,
+            "DATABASE_DIRECT_URL": direct_url,
+            "JWT_SECRET": TEST_SECRET,
+            "ENVIRONMENT": "development",
+            **env,
+        }
+        with log_path.open("wb") as log:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "backend.cli", "serve", "--port", str(port), *args],
+                cwd=REPO_ROOT,
+                env=environment,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        server = LiveServer(url=f"http://127.0.0.1:{port}", process=process, log_path=log_path)
+        started.append(server)
+        wait_for_http(server.url + "/healthz")
+        return server
+
+    yield start
+    for server in started:
+        if server.process.poll() is None:
+            server.process.terminate()
+            server.process.wait(timeout=30)
+
+
+@pytest.fixture
+def live_server(start_server: Callable[..., LiveServer]) -> str:
     """The platform served by `taskapi serve` in a subprocess, for tests of concurrency."""
-    port = free_port()
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url,
-        "DATABASE_DIRECT_URL": direct_url,
-        "JWT_SECRET": TEST_SECRET,
-        "ENVIRONMENT": "development",
-    }
-    process = subprocess.Popen(
-        [sys.executable, "-m", "backend.cli", "serve", "--port", str(port)],
-        cwd=REPO_ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_for_http(base + "/healthz")
-        yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+    return start_server().url

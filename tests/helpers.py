@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -99,4 +100,25 @@ def run_cli(
         capture_output=True,
         text=True,
         timeout=120,
+    )
+
+
+STAFF_PASSWORD = "correct horse battery staple"
+
+
+@dataclass(frozen=True)
+class Staff:
+    id: uuid.UUID
+    email: str
+    role: str
+    password: str = STAFF_PASSWORD
+
+
+def sign_in(
+    client: TestClient | httpx.Client, staff: Staff, password: str | None = None
+) -> httpx.Response:
+    return client.post(
+        "/admin/login",
+        data={"username": staff.email, "password": password or staff.password},
+        follow_redirects=False,
     )

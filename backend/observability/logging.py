@@ -7,6 +7,7 @@ last processor drops any field whose name says it holds a credential.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from typing import Any
 
@@ -26,6 +27,12 @@ def _drop_secrets(_: Any, __: str, event: dict[str, Any]) -> dict[str, Any]:
     return event
 
 
+def _add_pid(_: Any, __: str, event: dict[str, Any]) -> dict[str, Any]:
+    # Tells `serve --workers N` workers apart.
+    event["pid"] = os.getpid()
+    return event
+
+
 def configure_logging(settings: Settings) -> None:
     """Configure structlog and the standard library once for this process."""
     shared: list[Any] = [
@@ -33,6 +40,7 @@ def configure_logging(settings: Settings) -> None:
         structlog.stdlib.add_log_level,
         structlog.stdlib.add_logger_name,
         structlog.processors.TimeStamper(fmt="iso", utc=True),
+        _add_pid,
         _drop_secrets,
     ]
     renderer: Any

@@ -1,19 +1,19 @@
 """Prometheus metrics at /metrics: HTTP figures by route template, pool gauges, business counters.
 
 Each app has its own registry, so tests (and anything else) can build many apps in one process.
+Under `taskapi serve --workers N` (PROMETHEUS_MULTIPROC_DIR set by `serve`) every worker writes
+its figures to that directory and /metrics adds them up across workers.
 """
 
 from __future__ import annotations
 
 import hmac
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from fastapi import Depends, FastAPI, Request
 from prometheus_client import CollectorRegistry, Counter, Gauge
-from prometheus_client.core import GaugeMetricFamily
-from prometheus_client.registry import Collector
 from prometheus_fastapi_instrumentator import Instrumentator, metrics
+from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.types import ASGIApp, Receive, Scope, Send
 
@@ -54,23 +54,59 @@ class BusinessMetrics:
         )
 
 
-class PoolCollector(Collector):
-    """The engine's connection pool, read at scrape time."""
+class PoolGauges:
+    """The engine's pool as gauges, kept up to date from pool events.
 
-    def __init__(self, engine: AsyncEngine) -> None:
-        self._pool = engine.sync_engine.pool
+    Events rather than a scrape-time callback, because with `serve --workers N` the scrape is
+    answered by one worker from every worker's files (Prometheus multiprocess mode), where a
+    callback would only ever see its own process. `livesum` adds the live workers' values.
+    """
 
-    def collect(self) -> Iterator[GaugeMetricFamily]:
-        pool = self._pool
-        for name, help_text, read in (
-            ("db_pool_size", "Connections the pool keeps.", "size"),
-            ("db_pool_checked_out", "Connections in use by requests.", "checkedout"),
-            ("db_pool_checked_in", "Idle connections in the pool.", "checkedin"),
-            ("db_pool_overflow", "Connections open beyond the pool size.", "overflow"),
+    def __init__(self, engine: AsyncEngine, registry: CollectorRegistry) -> None:
+        pool = engine.sync_engine.pool
+
+        def gauge(name: str, help_text: str) -> Gauge:
+            return Gauge(name, help_text, registry=registry, multiprocess_mode="livesum")
+
+        self._size = gauge("db_pool_size", "Connections the pool keeps.")
+        self._checked_out = gauge("db_pool_checked_out", "Connections in use by requests.")
+        self._checked_in = gauge("db_pool_checked_in", "Idle connections in the pool.")
+        self._overflow = gauge("db_pool_overflow", "Connections open beyond the pool size.")
+        size = pool.size() if hasattr(pool, "size") else 0
+        self._size.set(size)
+        self._capacity = size
+        self._open = 0
+        self._in_use = 0
+        self._publish()
+        for name, step in (
+            ("connect", self._opened),
+            ("close", self._closed),
+            ("close_detached", self._closed),
+            ("checkout", self._out),
+            ("checkin", self._in),
         ):
-            value = getattr(pool, read, None)
-            if callable(value):
-                yield GaugeMetricFamily(name, help_text, value=float(value()))
+            event.listen(pool, name, step)
+
+    def _publish(self) -> None:
+        self._checked_out.set(self._in_use)
+        self._checked_in.set(max(self._open - self._in_use, 0))
+        self._overflow.set(max(self._open - self._capacity, 0))
+
+    def _opened(self, *_: object) -> None:
+        self._open += 1
+        self._publish()
+
+    def _closed(self, *_: object) -> None:
+        self._open = max(self._open - 1, 0)
+        self._publish()
+
+    def _out(self, *_: object) -> None:
+        self._in_use += 1
+        self._publish()
+
+    def _in(self, *_: object) -> None:
+        self._in_use = max(self._in_use - 1, 0)
+        self._publish()
 
 
 def install_metrics(app: FastAPI, *, engine: AsyncEngine, token: str | None) -> BusinessMetrics:
@@ -92,7 +128,7 @@ def install_metrics(app: FastAPI, *, engine: AsyncEngine, token: str | None) -> 
             registry=registry,
         )
     )
-    registry.register(PoolCollector(engine))
+    PoolGauges(engine, registry)
     business = BusinessMetrics.on(registry)
 
     def require_token(request: Request) -> None:
@@ -108,7 +144,11 @@ def install_metrics(app: FastAPI, *, engine: AsyncEngine, token: str | None) -> 
         app, include_in_schema=False, dependencies=[Depends(require_token)]
     )
     in_flight = Gauge(
-        "http_requests_inprogress", "HTTP requests being served.", ["method"], registry=registry
+        "http_requests_inprogress",
+        "HTTP requests being served.",
+        ["method"],
+        registry=registry,
+        multiprocess_mode="livesum",
     )
     app.add_middleware(InFlightMiddleware, gauge=in_flight)
     return business

@@ -15,8 +15,7 @@ import httpx
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from tests.admin.conftest import Staff
-from tests.helpers import REPO_ROOT, User, create_task
+from tests.helpers import REPO_ROOT, Staff, User, create_task
 
 ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS_DIR", REPO_ROOT / "test-artifacts")) / "back-office"
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]

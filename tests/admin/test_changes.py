@@ -9,8 +9,7 @@ import psycopg
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.admin.conftest import Staff
-from tests.helpers import User, create_task
+from tests.helpers import Staff, User, create_task
 
 
 def _audit_rows(db: psycopg.Connection) -> list[tuple]:
@@ -199,7 +198,7 @@ def test_admin_creates_staff_with_a_hashed_password_that_never_reaches_the_audit
     newcomer = Staff(
         id=uuid.uuid4(), email="new.person@example.com", role="support", password=password
     )
-    from tests.admin.conftest import sign_in
+    from tests.helpers import sign_in
 
     assert sign_in(make_client(), newcomer).status_code == 302
 

@@ -9,8 +9,7 @@ import psycopg
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.admin.conftest import Staff, sign_in
-from tests.helpers import run_cli
+from tests.helpers import Staff, run_cli, sign_in
 
 PASSWORD = "a password long enough"
 

@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 from prometheus_client.parser import text_string_to_metric_families
 
 from backend.admin.auth import MAX_FAILURES
-from tests.admin.conftest import Staff, sign_in
+from tests.helpers import Staff, sign_in
 
 
 def _sign_ins(client: TestClient) -> dict[str, float]:

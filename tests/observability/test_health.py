@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import Iterator
 
@@ -10,6 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy.engine import make_url
 
+from backend.embedded_db import EmbeddedDatabase
 from tests.helpers import free_port, libpq
 
 
@@ -56,3 +58,19 @@ def test_readyz_is_503_when_schema_is_behind_head(make_client, empty_database_ur
     response = client.get("/readyz")
     assert response.status_code == 503
     assert "not at the migrations' head" in response.json()["detail"]
+
+
+def test_readyz_follows_the_database_down_and_back_without_a_restart(
+    make_client, own_cluster: EmbeddedDatabase
+) -> None:
+    url = own_cluster.url()
+    client = make_client(database_url=url, database_direct_url=url)
+    assert client.get("/readyz").status_code == 200
+    own_cluster.stop()
+    started = time.monotonic()
+    down = client.get("/readyz")
+    assert down.status_code == 503
+    assert down.json()["code"] == "database_unavailable"
+    assert time.monotonic() - started < 6
+    own_cluster.start()
+    assert client.get("/readyz").status_code == 200

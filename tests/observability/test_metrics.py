@@ -47,7 +47,7 @@ def test_expected_families_are_exported(client: TestClient, alice: User) -> None
 
 
 def test_routes_are_labelled_by_template_not_raw_path(client: TestClient, alice: User) -> None:
-    for _ in range(30):
+    for _ in range(1000):
         client.get(alice.task_url(uuid.uuid4()), headers=alice.headers)
     client.get("/no/such/path")
     families = scrape(client)
@@ -59,7 +59,7 @@ def test_routes_are_labelled_by_template_not_raw_path(client: TestClient, alice:
         value(
             families, "http_requests_total", handler="/api/{user_id}/tasks/{task_id}", status="4xx"
         )
-        == 30
+        == 1000
     )
 
 
@@ -119,11 +119,15 @@ def test_auth_failures_are_counted_by_reason(
     assert value(families, "auth_failures_total", reason="forbidden") == 2
 
 
-def test_pool_gauges_read_the_engine(client: TestClient, alice: User) -> None:
+def test_pool_gauges_follow_the_engine(client: TestClient, alice: User) -> None:
+    assert value(scrape(client), "db_pool_checked_in") == 0
     client.get(alice.tasks_url, headers=alice.headers)
     families = scrape(client)
     assert value(families, "db_pool_size") == 10
+    # The request opened one connection and gave it back.
     assert value(families, "db_pool_checked_out") == 0
+    assert value(families, "db_pool_checked_in") == 1
+    assert value(families, "db_pool_overflow") == 0
 
 
 def test_metrics_token_is_enforced(make_client, db: psycopg.Connection) -> None:
