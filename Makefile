@@ -1,18 +1,18 @@
 # Two commands do all set-up on a machine with only Python 3.11+ and make:
 #   make serve   the platform on http://127.0.0.1:8000 (embedded PostgreSQL unless DATABASE_URL)
-#   make test    the whole test suite, on a real PostgreSQL
+#   make test    the whole test suite, on a real PostgreSQL (make test-pooled: behind PgBouncer)
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve test lint format lock clean
+.PHONY: serve test test-pooled bench lint format lock clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[dev,embedded]"
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[dev,embedded,bench]"
 	touch $(STAMP)
 
 serve: $(STAMP)
@@ -21,6 +21,15 @@ serve: $(STAMP)
 test: $(STAMP)
 	scripts/ensure-system-tools
 	$(BIN)/pytest $(ARGS)
+
+# The same suite with the app behind PgBouncer in transaction mode, as on Neon's pooled URL.
+test-pooled: $(STAMP)
+	scripts/ensure-system-tools
+	TEST_PGBOUNCER=1 $(BIN)/pytest $(ARGS)
+
+# The benchmark harness (needs wrk): the platform against its ceiling; see bench/run.py.
+bench: $(STAMP)
+	$(BIN)/python -m bench.run $(ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import structlog
 from fastapi import FastAPI
 
 from backend.admin import install_admin
@@ -26,6 +27,7 @@ from backend.settings import Settings
 from backend.tasks import CursorCodec
 
 MAX_BODY_BYTES = 64 * 1024
+log = structlog.get_logger("taskapi.app")
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -35,7 +37,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     url = settings.app_database_url()
     if url is None:
         raise RuntimeError("DATABASE_URL is not set (`taskapi serve` starts an embedded database)")
-    engine = create_engine(url)
+    engine = create_engine(url, pooled=settings.app_database_is_pooled())
     context = AppContext(
         settings=settings,
         engine=engine,
@@ -48,6 +50,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
         await engine.dispose()
+        log.info("shutdown", database_pool="closed")
 
     app = FastAPI(
         title="Task platform",

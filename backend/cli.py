@@ -135,7 +135,9 @@ def _create_staff(args: argparse.Namespace) -> int:
     from backend.staff import add_staff, new_staff_user
 
     async def add(settings: Settings, staff: StaffUser) -> None:
-        engine = create_engine(settings.app_database_url())
+        engine = create_engine(
+            settings.app_database_url(), pooled=settings.app_database_is_pooled()
+        )
         try:
             await add_staff(create_session_factory(engine), staff)
         finally:

@@ -5,25 +5,28 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from sqlalchemy.engine import URL
+from sqlalchemy import event
+from sqlalchemy.engine import URL, Connection
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
-
-from backend.settings import is_pooler
 
 CONNECT_TIMEOUT_S = 5
 # Neon suspends an idle compute after 5 minutes and drops its connections; recycle before that.
 POOL_RECYCLE_S = 240
 STATEMENT_TIMEOUT_MS = 15_000
+# A request's first statement, getting its connection included, must be done within this.
+# Behind PgBouncer a down server makes it queue (for minutes); giving up then costs up to 5 s
+# more, for psycopg waits that long for the cancelled query before closing the connection.
+FIRST_STATEMENT_TIMEOUT_S = 3
 
 
-def connect_args(url: URL) -> dict[str, object]:
-    """libpq and psycopg options for a connection to `url`."""
+def connect_args(*, pooled: bool) -> dict[str, object]:
+    """libpq and psycopg options for the app's connections."""
     args: dict[str, object] = {
         "connect_timeout": CONNECT_TIMEOUT_S,
         "application_name": "taskapi",
     }
-    if is_pooler(url):
+    if pooled:
         # PgBouncer in transaction mode hands each transaction to any server connection, so a
         # statement prepared on one is missing on the next; and it refuses startup `options`.
         args["prepare_threshold"] = None
@@ -32,9 +35,18 @@ def connect_args(url: URL) -> dict[str, object]:
     return args
 
 
-def create_engine(url: URL) -> AsyncEngine:
-    """One engine per process; nothing connects until the first request."""
-    return create_async_engine(
+def _bound_each_transaction(connection: Connection) -> None:
+    # Behind a pooler the timeout cannot be a session setting (the next transaction may run on
+    # another server connection), so every transaction sets it for itself.
+    connection.exec_driver_sql(f"SET LOCAL statement_timeout = {STATEMENT_TIMEOUT_MS}")
+
+
+def create_engine(url: URL, *, pooled: bool = False) -> AsyncEngine:
+    """One engine per process; nothing connects until the first request.
+
+    `pooled` is Settings.app_database_is_pooled(): the URL goes through PgBouncer.
+    """
+    engine = create_async_engine(
         url,
         pool_pre_ping=True,
         pool_recycle=POOL_RECYCLE_S,
@@ -43,8 +55,11 @@ def create_engine(url: URL) -> AsyncEngine:
         pool_timeout=CONNECT_TIMEOUT_S,
         # Error messages then name the statement but not its values, which may be user data.
         hide_parameters=True,
-        connect_args=connect_args(url),
+        connect_args=connect_args(pooled=pooled),
     )
+    if pooled:
+        event.listen(engine.sync_engine, "begin", _bound_each_transaction)
+    return engine
 
 
 def create_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

@@ -170,9 +170,15 @@ async def _database_error(_: Request, exc: Exception) -> JSONResponse:
     return DatabaseUnavailable().response()
 
 
+# SQLSTATEs that mean "no database right now": class 08 (connection exceptions, which is also
+# how PgBouncer reports a server it cannot reach) and the server shutting down or starting up.
+_UNAVAILABLE_SQLSTATES = ("08", "57P01", "57P02", "57P03")
+
+
 async def _dbapi_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, DBAPIError)
-    if exc.connection_invalidated:
+    sqlstate = getattr(exc.orig, "sqlstate", None) or ""
+    if exc.connection_invalidated or sqlstate.startswith(_UNAVAILABLE_SQLSTATES):
         return await _database_error(request, exc)
     # A bug, not an outage: RequestContextMiddleware logs it and answers 500.
     raise exc

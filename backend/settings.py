@@ -149,3 +149,11 @@ class Settings(BaseSettings):
             return driver_url(self.database_direct_url.get_secret_value())
         app_url = self.app_database_url()
         return direct_url(app_url) if app_url is not None else None
+
+    def app_database_is_pooled(self) -> bool:
+        """Whether the app's URL goes through a transaction-mode pooler (PgBouncer): a Neon
+        `-pooler` host, or any URL given a different DATABASE_DIRECT_URL beside it."""
+        app_url = self.app_database_url()
+        if app_url is None:
+            return False
+        return is_pooler(app_url) or self.migration_database_url() != app_url

@@ -341,10 +341,19 @@ async def claim_idempotency_key(
     """Claim `key` for this request, or return the answer it already had.
 
     The INSERT waits for a concurrent request holding the same key to finish, so two racing
-    retries never both create a task. A key older than 24 hours is claimed afresh.
+    retries never both create a task. A key older than 24 hours is claimed afresh, and the
+    owner's other expired keys are deleted.
     """
     digest = request_hash(data)
     now = utcnow()
+    expired = IdempotencyKey.created_at < now - IDEMPOTENCY_TTL  # type: ignore[operator]
+    # The owner's other expired keys go in the same statement: the table stays bounded
+    # without a job, at no extra round trip.
+    sweep = (
+        delete(IdempotencyKey)
+        .where(IdempotencyKey.owner_id == owner_id, IdempotencyKey.key != key, expired)
+        .cte("swept")
+    )
     claim = (
         insert(IdempotencyKey)
         .values(
@@ -358,9 +367,10 @@ async def claim_idempotency_key(
         .on_conflict_do_update(
             index_elements=["owner_id", "key"],
             set_={"request_hash": digest, "response_body": "", "created_at": now},
-            where=IdempotencyKey.created_at < now - IDEMPOTENCY_TTL,  # type: ignore[operator]
+            where=expired,
         )
         .returning(IdempotencyKey.key)
+        .add_cte(sweep)
     )
     if (await session.exec(claim)).first() is not None:
         return None

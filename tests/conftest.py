@@ -34,44 +34,78 @@ from tests.helpers import (
     libpq,
     wait_for_http,
 )
+from tests.pgbouncer import PgBouncer
 
 
 @pytest.fixture(scope="session")
-def database_url() -> Iterator[str]:
-    """A migrated database for the whole run, as a plain libpq URL."""
+def databases() -> Iterator[tuple[str, str]]:
+    """The app's URL and the direct URL of a database migrated for the whole run.
+
+    TEST_DATABASE_URL (and TEST_DATABASE_DIRECT_URL, when that one is pooled) name an existing
+    server. Otherwise a throwaway embedded cluster, with TEST_PGBOUNCER=1 behind a PgBouncer in
+    transaction mode as Neon's pooled endpoint is: the app then goes through PgBouncer while
+    migrations and fixtures use the cluster directly.
+    """
     given = os.environ.get("TEST_DATABASE_URL")
     if given:
-        schema.upgrade(driver_url(os.environ.get("TEST_DATABASE_DIRECT_URL", given)))
-        yield given
+        direct = os.environ.get("TEST_DATABASE_DIRECT_URL", given)
+        schema.upgrade(driver_url(direct))
+        yield given, direct
         return
     root = Path(tempfile.mkdtemp(prefix="taskapi-test-"))
     cluster = EmbeddedDatabase(root, server_settings={"fsync": "off", "full_page_writes": "off"})
-    url = cluster.start()
-    schema.upgrade(driver_url(url))
+    direct = cluster.start()
+    schema.upgrade(driver_url(direct))
+    bouncer = PgBouncer(root / "pgbouncer", direct) if os.environ.get("TEST_PGBOUNCER") else None
     try:
-        yield url
+        yield (bouncer.start() if bouncer else direct), direct
     finally:
-        cluster.stop()
-
-
-@pytest.fixture
-def own_cluster() -> Iterator[EmbeddedDatabase]:
-    """A migrated cluster of this test's own, for tests that stop, restart or break it."""
-    cluster = EmbeddedDatabase(
-        Path(tempfile.mkdtemp(prefix="taskapi-own-")),
-        server_settings={"fsync": "off", "full_page_writes": "off"},
-    )
-    schema.upgrade(driver_url(cluster.start()))
-    try:
-        yield cluster
-    finally:
+        if bouncer:
+            bouncer.stop()
         cluster.stop()
 
 
 @pytest.fixture(scope="session")
-def direct_url(database_url: str) -> str:
+def database_url(databases: tuple[str, str]) -> str:
+    """The URL the app connects to (PgBouncer's, in the pooled run)."""
+    return databases[0]
+
+
+@pytest.fixture(scope="session")
+def direct_url(databases: tuple[str, str]) -> str:
     """The URL that bypasses any pooler: for fixtures that seed or inspect the database."""
-    return os.environ.get("TEST_DATABASE_DIRECT_URL", database_url)
+    return databases[1]
+
+
+@dataclass
+class OwnDatabase:
+    """A database of one test's own, to stop and start: behind its own PgBouncer in the pooled
+    run, so the app meets an outage the way it would behind Neon's pooler."""
+
+    cluster: EmbeddedDatabase
+    app_url: str
+    direct_url: str
+
+    def stop(self) -> None:
+        self.cluster.stop()
+
+    def start(self) -> None:
+        self.cluster.start()
+
+
+@pytest.fixture
+def own_database() -> Iterator[OwnDatabase]:
+    root = Path(tempfile.mkdtemp(prefix="taskapi-own-"))
+    cluster = EmbeddedDatabase(root, server_settings={"fsync": "off", "full_page_writes": "off"})
+    direct = cluster.start()
+    schema.upgrade(driver_url(direct))
+    bouncer = PgBouncer(root / "pgbouncer", direct) if os.environ.get("TEST_PGBOUNCER") else None
+    try:
+        yield OwnDatabase(cluster, bouncer.start() if bouncer else direct, direct)
+    finally:
+        if bouncer:
+            bouncer.stop()
+        cluster.stop()
 
 
 @pytest.fixture

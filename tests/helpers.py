@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,6 +69,18 @@ def create_task(client: TestClient | httpx.Client, user: User, **fields: object)
     response = client.post(user.tasks_url, json=body, headers=user.headers)
     assert response.status_code == 201, response.text
     return response.json()
+
+
+def wait_until(condition: Callable[[], bool], timeout_s: float = 30, every_s: float = 0.5) -> bool:
+    """Whether `condition` came true within the timeout (PgBouncer retries a failed server login
+    only every 15 s, so recovering behind it is not immediate)."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        if condition():
+            return True
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(every_s)
 
 
 def free_port() -> int:

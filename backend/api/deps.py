@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections.abc import Awaitable, Callable
 from typing import Annotated
@@ -11,8 +12,8 @@ from fastapi.routing import APIRoute
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from backend.context import AppContext
-from backend.db import transaction
-from backend.errors import AppError, Forbidden, UserInactive
+from backend.db import FIRST_STATEMENT_TIMEOUT_S, transaction
+from backend.errors import AppError, DatabaseUnavailable, Forbidden, UserInactive
 from backend.observability.metrics import BusinessMetrics
 from backend.tasks import ensure_user_is_active
 
@@ -46,12 +47,19 @@ class OwnerRoute(APIRoute):
                 _metrics_of(request).auth_failures.labels(reason=refused.code).inc()
                 raise
             async with transaction(context.session_factory) as session:
-                active = await ensure_user_is_active(
-                    session=session,
-                    user_id=principal.user_id,
-                    email=principal.email,
-                    name=principal.name,
-                )
+                try:
+                    # The first statement waits for a connection, and behind PgBouncer for a
+                    # server, which it queues for up to two minutes when the database is down.
+                    # Once it has run, the transaction holds its server connection.
+                    async with asyncio.timeout(FIRST_STATEMENT_TIMEOUT_S):
+                        active = await ensure_user_is_active(
+                            session=session,
+                            user_id=principal.user_id,
+                            email=principal.email,
+                            name=principal.name,
+                        )
+                except TimeoutError:
+                    raise DatabaseUnavailable() from None
                 if not active:
                     _metrics_of(request).auth_failures.labels(reason=UserInactive.code).inc()
                     raise UserInactive()

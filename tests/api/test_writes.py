@@ -240,6 +240,30 @@ def test_idempotency_key_expires_after_24_hours(
     assert db.execute("SELECT count(*) FROM task").fetchone() == (2,)
 
 
+def test_expired_keys_are_deleted_by_the_owners_next_idempotent_post(
+    client: TestClient, alice: User, bob: User, db: psycopg.Connection
+) -> None:
+    for user, key in ((alice, "old-1"), (alice, "old-2"), (bob, "bobs")):
+        client.post(
+            user.tasks_url, json={"title": "x"}, headers={**user.headers, "Idempotency-Key": key}
+        )
+    client.post(
+        alice.tasks_url,
+        json={"title": "x"},
+        headers={**alice.headers, "Idempotency-Key": "fresh-before"},
+    )
+    db.execute(
+        "UPDATE idempotency_key SET created_at = created_at - interval '25 hours'"
+        " WHERE key <> 'fresh-before'"
+    )
+    client.post(
+        alice.tasks_url, json={"title": "y"}, headers={**alice.headers, "Idempotency-Key": "new"}
+    )
+    keys = {row[0] for row in db.execute("SELECT key FROM idempotency_key").fetchall()}
+    # Alice's expired keys are gone; her live ones and Bob's (his own to sweep) stay.
+    assert keys == {"fresh-before", "new", "bobs"}
+
+
 def test_replay_answers_the_original_even_after_the_task_changed(
     client: TestClient, alice: User
 ) -> None:

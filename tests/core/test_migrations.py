@@ -83,5 +83,5 @@ def test_db_check_fails_when_schema_drifts_from_models(empty_database: str) -> N
     assert "password" not in result.stderr
 
 
-def test_models_and_migrations_agree(database_url: str) -> None:
-    schema.check(driver_url(os.environ.get("TEST_DATABASE_DIRECT_URL", database_url)))
+def test_models_and_migrations_agree(direct_url: str) -> None:
+    schema.check(driver_url(direct_url))

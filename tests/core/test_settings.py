@@ -43,11 +43,35 @@ def test_explicit_direct_url_wins() -> None:
     assert s.migration_database_url().host == "direct.example"
 
 
+@pytest.mark.parametrize(
+    ("urls", "pooled"),
+    [
+        ({"database_url": NEON_POOLED}, True),
+        ({"database_url": "postgresql://u:p@db.example/app"}, False),
+        # Any pooler, told apart by a different direct URL (a local PgBouncer, say).
+        (
+            {
+                "database_url": "postgresql://u:p@127.0.0.1:6432/app",
+                "database_direct_url": "postgresql://u:p@127.0.0.1:5432/app",
+            },
+            True,
+        ),
+        (
+            {
+                "database_url": "postgresql://u:p@db.example/app",
+                "database_direct_url": "postgresql://u:p@db.example/app",
+            },
+            False,
+        ),
+    ],
+)
+def test_pooled_urls_are_recognised(urls: dict[str, str], pooled: bool) -> None:
+    assert settings(**urls).app_database_is_pooled() is pooled
+
+
 def test_pooler_connections_disable_prepared_statements() -> None:
-    pooled = connect_args(settings(database_url=NEON_POOLED).app_database_url())
-    direct = connect_args(
-        settings(database_url="postgresql://u:p@db.example/app").app_database_url()
-    )
+    pooled = connect_args(pooled=True)
+    direct = connect_args(pooled=False)
     assert pooled["prepare_threshold"] is None and "options" not in pooled
     assert "prepare_threshold" not in direct
     assert "statement_timeout" in str(direct["options"])
@@ -55,7 +79,7 @@ def test_pooler_connections_disable_prepared_statements() -> None:
 
 
 def test_engine_pings_and_recycles_before_neon_suspends() -> None:
-    engine = create_engine(settings(database_url=NEON_POOLED).app_database_url())
+    engine = create_engine(settings(database_url=NEON_POOLED).app_database_url(), pooled=True)
     assert engine.pool._pre_ping
     assert 0 < engine.pool._recycle < 300
 

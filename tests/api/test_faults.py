@@ -1,0 +1,162 @@
+"""The faults Neon brings, recreated on a real PostgreSQL: suspended computes that drop every
+connection, outages, runaway queries and a SIGTERM during a request."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import socket
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from urllib.parse import urlsplit
+
+import httpx
+import psycopg
+from sqlalchemy import text
+
+from backend.app import create_app
+from backend.db import FIRST_STATEMENT_TIMEOUT_S
+from backend.settings import Settings
+from tests.conftest import LiveServer, OwnDatabase
+from tests.helpers import User, create_task, wait_until
+
+
+def _terminate_every_connection(db: psycopg.Connection) -> int:
+    """What Neon does when it suspends an idle compute: every other session is cut."""
+    (count,) = db.execute(
+        "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+        " WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()"
+    ).fetchone()
+    return int(count)
+
+
+def test_requests_after_every_connection_was_terminated_all_succeed(
+    live_server: str, alice: User, db: psycopg.Connection
+) -> None:
+    with httpx.Client(base_url=live_server) as http:
+        create_task(http, alice)
+        # Fill the pool with several connections, then let them sit idle.
+        with ThreadPoolExecutor(max_workers=6) as pool:
+            statuses = pool.map(
+                lambda _: (
+                    httpx.get(f"{live_server}{alice.tasks_url}", headers=alice.headers).status_code
+                ),
+                range(24),
+            )
+            assert set(statuses) == {200}
+        assert _terminate_every_connection(db) >= 1
+        after = [http.get(alice.tasks_url, headers=alice.headers).status_code for _ in range(20)]
+        after.append(
+            http.post(alice.tasks_url, json={"title": "after"}, headers=alice.headers).status_code
+        )
+    assert after == [200] * 20 + [201]
+
+
+def test_during_an_outage_requests_fail_fast_with_503_and_recover_without_a_restart(
+    start_server: Callable[..., LiveServer], own_database: OwnDatabase, alice: User
+) -> None:
+    server = start_server(
+        DATABASE_URL=own_database.app_url, DATABASE_DIRECT_URL=own_database.direct_url
+    )
+    with httpx.Client(base_url=server.url, timeout=30) as http:
+        written = [create_task(http, alice, title=f"before {n}")["id"] for n in range(5)]
+        own_database.stop()
+        for method, body in (("GET", None), ("POST", {"title": "during"})):
+            started = time.monotonic()
+            response = http.request(method, alice.tasks_url, json=body, headers=alice.headers)
+            elapsed = time.monotonic() - started
+            assert response.status_code == 503, response.text
+            assert response.json()["code"] == "database_unavailable"
+            assert int(response.headers["retry-after"]) > 0
+            # FIRST_STATEMENT_TIMEOUT_S, plus up to 5 s for psycopg to give up on a query
+            # PgBouncer has queued; straight to PostgreSQL it is a refused connection at once.
+            assert elapsed < FIRST_STATEMENT_TIMEOUT_S + 6, f"{method} took {elapsed:.1f}s to fail"
+        assert http.get("/readyz").status_code == 503
+        assert server.process.poll() is None, "the platform must stay up"
+
+        own_database.start()
+        assert wait_until(
+            lambda: http.get(alice.tasks_url, headers=alice.headers).status_code == 200
+        )
+        listed = http.get(alice.tasks_url, params={"limit": 100}, headers=alice.headers).json()
+        assert {task["id"] for task in listed["items"]} == set(written)
+        assert (
+            http.post(alice.tasks_url, json={"title": "after"}, headers=alice.headers).status_code
+            == 201
+        )
+
+
+def test_every_transaction_of_the_app_has_a_statement_timeout(
+    make_settings: Callable[..., Settings],
+) -> None:
+    app = create_app(make_settings())
+
+    async def timeout_seen_by_the_app() -> tuple[str, str]:
+        engine = app.state.context.engine
+        try:
+            async with engine.begin() as conn:
+                first = await conn.scalar(text("SHOW statement_timeout"))
+            async with engine.begin() as conn:
+                second = await conn.scalar(text("SHOW statement_timeout"))
+            return first, second
+        finally:
+            await engine.dispose()
+
+    assert asyncio.run(timeout_seen_by_the_app()) == ("15s", "15s")
+
+
+def _accepts_connections(url: str) -> bool:
+    parts = urlsplit(url)
+    try:
+        with socket.create_connection((parts.hostname, parts.port), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+def test_sigterm_finishes_the_request_in_flight_then_exits_zero(
+    start_server: Callable[..., LiveServer], alice: User, direct_url: str, db: psycopg.Connection
+) -> None:
+    server = start_server()
+    with httpx.Client(base_url=server.url, timeout=30) as http:
+        task = create_task(http, alice, title="locked")
+    result: dict[str, httpx.Response] = {}
+    with psycopg.connect(direct_url) as blocker:
+        # Hold the row so the PATCH below is in flight, waiting, when SIGTERM arrives.
+        blocker.execute("SELECT 1 FROM task WHERE id = %s FOR UPDATE", (task["id"],))
+        patch = threading.Thread(
+            target=lambda: result.update(
+                response=httpx.patch(
+                    f"{server.url}{alice.task_url(task['id'])}",
+                    json={"title": "finished during shutdown"},
+                    headers=alice.headers,
+                    timeout=30,
+                )
+            )
+        )
+        patch.start()
+        assert wait_until(
+            lambda: (
+                db.execute(
+                    "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                ).fetchone()[0]
+                == 1
+            ),
+            timeout_s=10,
+            every_s=0.05,
+        )
+        server.process.send_signal(signal.SIGTERM)
+        assert wait_until(lambda: not _accepts_connections(server.url), timeout_s=10, every_s=0.1)
+        assert server.process.poll() is None, "it must wait for the request in flight"
+        blocker.rollback()
+    patch.join(timeout=30)
+    assert result["response"].status_code == 200
+    assert server.process.wait(timeout=30) == 0
+    assert (
+        db.execute("SELECT title FROM task WHERE id = %s", (task["id"],)).fetchone()[0]
+        == "finished during shutdown"
+    )
+    # The pool was closed on the way out.
+    assert any("database_pool" in line and "closed" in line for line in server.log_lines())
