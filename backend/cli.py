@@ -49,6 +49,14 @@ def _with_database() -> tuple[Settings, EmbeddedDatabase | None]:
     return _settings(), embedded
 
 
+def _configure_logging(settings: Settings) -> None:
+    """Alembic's and uvicorn's logs in the same format as the app's."""
+    # Through the app module, which wires the web layers: the core imports none of them itself.
+    from backend.app import configure_logging
+
+    configure_logging(settings)
+
+
 def _exit_cleanly(signum: int, frame: object) -> None:
     raise SystemExit(0)
 
@@ -58,10 +66,7 @@ def _serve(args: argparse.Namespace) -> int:
 
     settings, embedded = _with_database()
     metrics_dir = _multiprocess_metrics_dir() if args.workers > 1 else None
-    # Through the app module, which wires the web layers: the core imports none of them itself.
-    from backend.app import configure_logging
-
-    configure_logging(settings)
+    _configure_logging(settings)
     if embedded is not None:
         schema.upgrade(schema.migration_url(settings))
     # Uvicorn shuts down gracefully on SIGTERM, then re-raises it to the handler that was in
@@ -100,6 +105,7 @@ def _multiprocess_metrics_dir() -> Path:
 
 def _db(args: argparse.Namespace) -> int:
     settings, embedded = _with_database()
+    _configure_logging(settings)
     url = schema.migration_url(settings)
     try:
         if args.action == "upgrade":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import uuid
@@ -48,10 +49,18 @@ def _tables(url: str) -> set[str]:
     return {row[0] for row in rows} - {"alembic_version"}
 
 
-def _taskapi(*args: str, url: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "DATABASE_URL": url}
-    env.pop("DATABASE_DIRECT_URL", None)
-    return run_cli(*args, env=env)
+def _taskapi(*args: str, url: str, **env: str) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "DATABASE_URL": url, **env}
+    environment.pop("DATABASE_DIRECT_URL", None)
+    return run_cli(*args, env=environment)
+
+
+def test_db_upgrade_logs_alembic_through_the_json_pipeline(empty_database: str) -> None:
+    result = _taskapi("db", "upgrade", url=empty_database, LOG_FORMAT="json")
+    assert result.returncode == 0, result.stderr
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+    upgrades = [e for e in events if e["logger"].startswith("alembic")]
+    assert any("Running upgrade" in e["event"] for e in upgrades), events
 
 
 def test_upgrade_from_empty_to_head_and_back_down(empty_database: str) -> None:

@@ -1,0 +1,181 @@
+"""The ceiling the platform is measured against: the least a handler can do for the same answer.
+
+A bare Starlette app, no ORM and no Pydantic: it verifies the same HS256 JWT, then runs in one
+transaction exactly the SQL the platform's endpoints run (the user upsert, then the task
+statement) on a psycopg 3 async pool, and answers with the stdlib's JSON. Run by bench/run.py:
+
+    uvicorn --factory bench.ceiling:create_app --port 8001   (with DATABASE_URL and JWT_SECRET)
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import uuid
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+import jwt
+from psycopg.rows import dict_row
+from psycopg_pool import AsyncConnectionPool
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+ENSURE_USER = """
+    WITH existing AS (SELECT is_active FROM app_user WHERE id = %(id)s),
+    created AS (
+        INSERT INTO app_user (id, email, name, is_active, created_at, updated_at)
+        SELECT %(id)s, %(email)s, %(name)s, true, %(now)s, %(now)s
+        WHERE NOT EXISTS (SELECT 1 FROM existing)
+        ON CONFLICT (id) DO NOTHING
+        RETURNING is_active
+    )
+    SELECT is_active FROM existing UNION ALL SELECT is_active FROM created
+"""
+COLUMNS = "id, owner_id, title, description, completed, version, created_at, updated_at"
+PUBLIC = ("id", "owner_id", "title", "description", "completed", "created_at", "updated_at")
+
+
+def _json(value: Any, status: int = 200) -> Response:
+    return Response(
+        json.dumps(value, default=str, separators=(",", ":")),
+        status_code=status,
+        media_type="application/json",
+    )
+
+
+def _public(row: dict[str, Any]) -> dict[str, Any]:
+    return {
+        key: (row[key].astimezone(UTC).isoformat() if isinstance(row[key], datetime) else row[key])
+        for key in PUBLIC
+    }
+
+
+def create_app() -> Starlette:
+    secret = os.environ["JWT_SECRET"]
+    pool = AsyncConnectionPool(
+        os.environ["DATABASE_URL"],
+        min_size=10,
+        max_size=10,
+        open=False,
+        kwargs={"row_factory": dict_row, "application_name": "ceiling"},
+    )
+
+    async def owned(request: Request, statement: str, params: dict[str, Any]) -> Any:
+        header = request.headers.get("authorization", "")
+        try:
+            claims = jwt.decode(header.removeprefix("Bearer "), secret, algorithms=["HS256"])
+        except jwt.PyJWTError:
+            return None, _json({"detail": "bad token", "code": "invalid_token"}, 401)
+        owner_id = uuid.UUID(claims["sub"])
+        if request.path_params["user_id"] != str(owner_id):
+            return None, _json({"detail": "not yours", "code": "forbidden"}, 403)
+        async with pool.connection() as conn, conn.transaction():
+            user = {"id": owner_id, "email": None, "name": None, "now": datetime.now(UTC)}
+            active = await (await conn.execute(ENSURE_USER, user)).fetchone()
+            if active is not None and not active["is_active"]:
+                return None, _json({"detail": "inactive", "code": "user_inactive"}, 403)
+            rows = await (await conn.execute(statement, {"owner": owner_id, **params})).fetchall()
+        return rows, None
+
+    async def list_tasks(request: Request) -> Response:
+        limit = int(request.query_params.get("limit", 20))
+        where, params = ["owner_id = %(owner)s"], {"limit": limit + 1}
+        if "completed" in request.query_params:
+            where.append("completed = %(completed)s")
+            params["completed"] = request.query_params["completed"] == "true"
+        if q := request.query_params.get("q"):
+            where.append(
+                "(title ILIKE %(pattern)s ESCAPE '\\' OR description ILIKE %(pattern)s ESCAPE '\\')"
+            )
+            params["pattern"] = f"%{q}%"
+        if cursor := request.query_params.get("cursor"):
+            created_at, last_id = json.loads(base64.urlsafe_b64decode(cursor))
+            where.append("(created_at, id) < (%(after_at)s, %(after_id)s)")
+            params.update(after_at=datetime.fromisoformat(created_at), after_id=uuid.UUID(last_id))
+        statement = (
+            f"SELECT {COLUMNS} FROM task WHERE {' AND '.join(where)}"
+            " ORDER BY created_at DESC, id DESC LIMIT %(limit)s"
+        )
+        rows, refused = await owned(request, statement, params)
+        if refused:
+            return refused
+        items = rows[:limit]
+        next_cursor = None
+        if len(rows) > limit:
+            last = items[-1]
+            raw = json.dumps([last["created_at"].isoformat(), str(last["id"])]).encode()
+            next_cursor = base64.urlsafe_b64encode(raw).decode()
+        return _json({"items": [_public(row) for row in items], "next_cursor": next_cursor})
+
+    async def get_task(request: Request) -> Response:
+        statement = f"SELECT {COLUMNS} FROM task WHERE owner_id = %(owner)s AND id = %(id)s"
+        rows, refused = await owned(request, statement, {"id": request.path_params["task_id"]})
+        if refused:
+            return refused
+        return _json(_public(rows[0])) if rows else _json({"code": "not_found"}, 404)
+
+    async def create_task(request: Request) -> Response:
+        body = json.loads(await request.body())
+        now = datetime.now(UTC)
+        statement = (
+            f"INSERT INTO task ({COLUMNS}) VALUES (%(id)s, %(owner)s, %(title)s, %(description)s,"
+            f" %(completed)s, 1, %(now)s, %(now)s) RETURNING {COLUMNS}"
+        )
+        params = {
+            "id": uuid.uuid4(),
+            "title": body["title"],
+            "description": body.get("description"),
+            "completed": body.get("completed", False),
+            "now": now,
+        }
+        rows, refused = await owned(request, statement, params)
+        return refused or _json(_public(rows[0]), 201)
+
+    async def patch_task(request: Request) -> Response:
+        body = json.loads(await request.body())
+        statement = (
+            "WITH before AS (SELECT id, completed AS was_completed FROM task"
+            " WHERE owner_id = %(owner)s AND id = %(id)s FOR UPDATE)"
+            " UPDATE task SET completed = %(completed)s, version = version + 1,"
+            " updated_at = %(now)s FROM before"
+            f" WHERE task.owner_id = %(owner)s AND task.id = before.id"
+            f" RETURNING {', '.join('task.' + c for c in COLUMNS.split(', '))}, before.was_completed"
+        )
+        params = {
+            "id": request.path_params["task_id"],
+            "completed": body["completed"],
+            "now": datetime.now(UTC),
+        }
+        rows, refused = await owned(request, statement, params)
+        if refused:
+            return refused
+        return _json(_public(rows[0])) if rows else _json({"code": "not_found"}, 404)
+
+    async def delete_task(request: Request) -> Response:
+        statement = "DELETE FROM task WHERE owner_id = %(owner)s AND id = %(id)s RETURNING id"
+        rows, refused = await owned(request, statement, {"id": request.path_params["task_id"]})
+        if refused:
+            return refused
+        return Response(status_code=204) if rows else _json({"code": "not_found"}, 404)
+
+    @asynccontextmanager
+    async def lifespan(_: Starlette) -> Any:
+        await pool.open()
+        yield
+        await pool.close()
+
+    return Starlette(
+        routes=[
+            Route("/api/{user_id}/tasks", list_tasks, methods=["GET"]),
+            Route("/api/{user_id}/tasks", create_task, methods=["POST"]),
+            Route("/api/{user_id}/tasks/{task_id}", get_task, methods=["GET"]),
+            Route("/api/{user_id}/tasks/{task_id}", patch_task, methods=["PATCH"]),
+            Route("/api/{user_id}/tasks/{task_id}", delete_task, methods=["DELETE"]),
+        ],
+        lifespan=lifespan,
+    )

@@ -1,0 +1,450 @@
+"""The benchmark harness: the platform against its ceiling, scenario by scenario, in one run.
+
+    make bench                      # or: .venv/bin/python -m bench.run [--duration 20 --runs 3]
+
+Starts PostgreSQL (embedded under bench/.data/, or BENCH_DATABASE_URL), seeds 1,000,000 tasks
+through SQL (100,000 of them the measured user's), then for each server (the platform as
+`taskapi serve` runs it, and bench/ceiling.py) and each scenario drives wrk with bearer tokens:
+a warm-up, then `--runs` runs of `--duration` seconds, keeping the median run. It prints
+requests/s, p50, p99, errors and the server's peak RSS, the platform-to-ceiling ratios and the
+targets, writes bench/results/<time>.json with the machine described, and redraws
+bench/results/history.png from every results file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import uuid
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import httpx
+import psycopg
+
+from backend import schema
+from backend.embedded_db import EmbeddedDatabase
+from backend.settings import driver_url
+from tests.helpers import free_port, make_token, wait_for_http
+
+BENCH = Path(__file__).resolve().parent
+RESULTS = BENCH / "results"
+SECRET = "bench-secret-" + "x" * 40
+USER = uuid.UUID("00000000-0000-4000-8000-000000000001")
+TASKS, USER_TASKS = 1_000_000, 100_000
+OTHER_USERS = 900
+
+
+@dataclass
+class Figures:
+    requests_per_s: float
+    p50_ms: float
+    p99_ms: float
+    errors: int
+
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str
+    method: str
+    body: str | None = None
+
+
+SCENARIOS = (
+    Scenario("list_first_page", "GET"),
+    Scenario("list_page_100", "GET"),
+    Scenario("list_filtered", "GET"),
+    Scenario("get_one", "GET"),
+    Scenario("create", "POST", '{"title": "benchmark task"}'),
+    Scenario("patch", "PATCH", '{"completed": true}'),
+    Scenario("delete", "DELETE"),
+)
+
+
+def seed(url: str) -> None:
+    """1,000,000 tasks, 100,000 the measured user's; done once per data directory."""
+    with psycopg.connect(url, autocommit=True) as conn:
+        if conn.execute("SELECT count(*) FROM task").fetchone()[0] >= TASKS:
+            return
+        print("seeding 1,000,000 tasks (once) ...", file=sys.stderr)
+        conn.execute("TRUNCATE app_user, task, idempotency_key CASCADE")
+        conn.execute(
+            "INSERT INTO app_user (id, email, is_active, created_at, updated_at)"
+            " SELECT CASE WHEN n = 0 THEN %s ELSE md5('user' || n)::uuid END,"
+            " 'user' || n || '@example.com', true, now(), now() FROM generate_series(0, %s) n",
+            (USER, OTHER_USERS),
+        )
+        conn.execute(
+            "INSERT INTO task (id, owner_id, title, description, completed, created_at, updated_at)"
+            " SELECT gen_random_uuid(),"
+            "  CASE WHEN n <= %s THEN %s ELSE md5('user' || (1 + n %% %s))::uuid END,"
+            "  CASE WHEN n %% 50 = 0 THEN 'weekly report ' ELSE 'task ' END || n,"
+            "  CASE WHEN n %% 4 = 0 THEN 'details for ' || n END,"
+            "  n %% 3 = 0, now() - n * interval '1 second', now() - n * interval '1 second'"
+            " FROM generate_series(1, %s) n",
+            (USER_TASKS, USER, OTHER_USERS, TASKS),
+        )
+        conn.execute("VACUUM ANALYZE")
+
+
+def start(argv: list[str], env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
+    process = subprocess.Popen(
+        argv,
+        cwd=BENCH.parent,
+        env={**os.environ, **env},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    wait_for_http(f"http://127.0.0.1:{port}/api/{USER}/tasks/", timeout_s=60)
+    return process
+
+
+def platform_server(url: str, port: int, workers: int) -> subprocess.Popen[bytes]:
+    # As users run it in production: JSON logs at INFO, one access event per request.
+    env = {
+        "DATABASE_URL": url,
+        "JWT_SECRET": SECRET,
+        "ADMIN_SECRET_KEY": SECRET,
+        "ENVIRONMENT": "production",
+    }
+    argv = [sys.executable, "-m", "backend.cli", "serve", "--port", str(port)]
+    return start([*argv, "--workers", str(workers)], env, port)
+
+
+def ceiling_server(url: str, port: int) -> subprocess.Popen[bytes]:
+    argv = [sys.executable, "-m", "uvicorn", "--factory", "bench.ceiling:create_app"]
+    argv += ["--port", str(port), "--no-access-log", "--log-level", "warning"]
+    return start(argv, {"DATABASE_URL": url, "JWT_SECRET": SECRET}, port)
+
+
+def peak_rss_mib(process: subprocess.Popen[bytes]) -> float:
+    """The server's peak resident memory (its workers' largest, when it has any)."""
+    pids = [process.pid]
+    children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
+    if children.exists():
+        pids += [int(pid) for pid in children.read_text().split()]
+    peaks = []
+    for pid in pids:
+        status = Path(f"/proc/{pid}/status")
+        if status.exists():
+            match = re.search(r"VmHWM:\s+(\d+) kB", status.read_text())
+            if match:
+                peaks.append(int(match.group(1)) / 1024)
+    return max(peaks, default=0.0)
+
+
+def paths_for(scenario: Scenario, base: str, token: str, ids: dict[str, list[str]]) -> list[str]:
+    tasks = f"/api/{USER}/tasks"
+    if scenario.name == "list_first_page":
+        return [f"{tasks}?limit=20"]
+    if scenario.name == "list_filtered":
+        return [f"{tasks}?limit=20&completed=false&q=report"]
+    if scenario.name == "list_page_100":
+        cursor = None
+        with httpx.Client(base_url=base, headers={"Authorization": f"Bearer {token}"}) as http:
+            for _ in range(99):
+                page = http.get(
+                    tasks, params={"limit": 20, **({"cursor": cursor} if cursor else {})}
+                )
+                cursor = page.json()["next_cursor"]
+        return [f"{tasks}?limit=20&cursor={cursor}"]
+    if scenario.name == "create":
+        return [tasks]
+    return [f"{tasks}/{task_id}" for task_id in ids[scenario.name]]
+
+
+def wrk(
+    base: str,
+    token: str,
+    scenario: Scenario,
+    paths: list[str],
+    seconds: int,
+    args: argparse.Namespace,
+) -> Figures:
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as handle:
+        handle.write("\n".join(paths) + "\n")
+    env = {
+        **os.environ,
+        "WRK_METHOD": scenario.method,
+        "WRK_TOKEN": token,
+        "WRK_PATHS": handle.name,
+        "WRK_THREADS": str(args.threads),
+    }
+    if scenario.body:
+        env["WRK_BODY"] = scenario.body
+    command = ["wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{seconds}s", "--latency"]
+    command += ["-s", str(BENCH / "wrk.lua"), base]
+    out = subprocess.run(command, env=env, capture_output=True, text=True, check=True).stdout
+    Path(handle.name).unlink()
+
+    def latency_ms(label: str) -> float:
+        value, unit = re.search(rf"^\s+{label}%\s+([\d.]+)(us|ms|s)\s*$", out, re.M).groups()
+        return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    sockets = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out
+    )
+    errors = int(non_2xx.group(1)) if non_2xx else 0
+    errors += sum(int(n) for n in sockets.groups()) if sockets else 0
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    return Figures(round(rps, 1), round(latency_ms("50"), 2), round(latency_ms("99"), 2), errors)
+
+
+def fresh_ids(url: str, count: int, completed: bool = False) -> list[str]:
+    """New tasks of the measured user, for the patch and delete scenarios to use up."""
+    with psycopg.connect(url, autocommit=True) as conn:
+        rows = conn.execute(
+            "INSERT INTO task (id, owner_id, title, completed, created_at, updated_at)"
+            " SELECT gen_random_uuid(), %s, 'bench scratch ' || n, %s,"
+            "  now() - interval '30 days', now() FROM generate_series(1, %s) n RETURNING id",
+            (USER, completed, count),
+        ).fetchall()
+    return [str(row[0]) for row in rows]
+
+
+def clean_scratch(url: str) -> None:
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(
+            "DELETE FROM task WHERE owner_id = %s AND (title LIKE 'bench scratch %%'"
+            " OR title = 'benchmark task')",
+            (USER,),
+        )
+        conn.execute("DELETE FROM idempotency_key")
+
+
+def measure(
+    server: str, base: str, url: str, args: argparse.Namespace, scenarios: list[Scenario]
+) -> dict[str, Figures]:
+    token = make_token(USER, secret=SECRET, ttl_s=24 * 3600)
+    with psycopg.connect(url) as conn:
+        sample = [
+            str(r[0])
+            for r in conn.execute("SELECT id FROM task WHERE owner_id = %s LIMIT 1000", (USER,))
+        ]
+    results: dict[str, Figures] = {}
+    for scenario in scenarios:
+        ids = {"get_one": sample}
+        runs = []
+        for run in range(args.runs + 1):  # the first run warms up and is not kept
+            if scenario.name == "patch":
+                ids["patch"] = fresh_ids(url, 20_000)
+            if scenario.name == "delete":
+                ids["delete"] = fresh_ids(url, 40_000)
+            paths = paths_for(scenario, base, token, ids)
+            figures = wrk(
+                base, token, scenario, paths, args.warmup if run == 0 else args.duration, args
+            )
+            if run:
+                runs.append(figures)
+            clean_scratch(url)
+        results[scenario.name] = sorted(runs, key=lambda f: f.requests_per_s)[len(runs) // 2]
+        print(f"  {server:9} {scenario.name:16} {results[scenario.name]}", file=sys.stderr)
+    return results
+
+
+def against(
+    label: str,
+    launch: Callable[[int], subprocess.Popen[bytes]],
+    url: str,
+    args: argparse.Namespace,
+    scenarios: list[Scenario],
+) -> tuple[dict[str, Figures], float]:
+    """Start a server, run the scenarios against it, and stop it: its figures and peak RSS."""
+    port = free_port()
+    server = launch(port)
+    try:
+        return measure(label, f"http://127.0.0.1:{port}", url, args, scenarios), peak_rss_mib(
+            server
+        )
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+
+
+def machine(url: str) -> dict[str, object]:
+    with psycopg.connect(url) as conn:
+        server_version = conn.execute("SHOW server_version").fetchone()[0]
+    return {
+        "cores": os.cpu_count(),
+        "python": platform.python_version(),
+        "postgresql": server_version,
+        "platform": platform.platform(),
+    }
+
+
+TARGETS = {
+    "list_first_page": ("ratio", 0.75),
+    "get_one": ("ratio", 0.75),
+    "create": ("ratio", 0.6),
+    "patch": ("ratio", 0.6),
+}
+
+
+def verdicts(
+    platform_: dict[str, Figures], ceiling: dict[str, Figures], rss_mib: float
+) -> dict[str, dict[str, object]]:
+    out: dict[str, dict[str, object]] = {}
+    for name, (_, minimum) in TARGETS.items():
+        if name in platform_ and name in ceiling:
+            ratio = platform_[name].requests_per_s / ceiling[name].requests_per_s
+            out[f"{name} throughput vs ceiling"] = {
+                "value": round(ratio, 3),
+                "target": f">= {minimum}",
+                "met": ratio >= minimum,
+            }
+    first = platform_.get("list_first_page")
+    if first and "list_page_100" in platform_:
+        ratio = platform_["list_page_100"].p50_ms / first.p50_ms
+        out["page 100 p50 vs first page p50"] = {
+            "value": round(ratio, 3),
+            "target": "<= 1.2",
+            "met": ratio <= 1.2,
+        }
+    if first and "list_filtered" in platform_:
+        ratio = platform_["list_filtered"].p99_ms / first.p99_ms
+        out["q search p99 vs first page p99"] = {
+            "value": round(ratio, 3),
+            "target": "< 5",
+            "met": ratio < 5,
+        }
+    out["server peak RSS MiB"] = {
+        "value": round(rss_mib, 1),
+        "target": "< 150",
+        "met": rss_mib < 150,
+    }
+    return out
+
+
+def plot_history() -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    runs = []
+    for path in sorted(RESULTS.glob("*.json")):
+        data = json.loads(path.read_text())
+        runs.append((data["started_at"][:16], data["ratios"]))
+    if not runs:
+        return
+    figure, axis = plt.subplots(figsize=(9, 4.5))
+    for name in ("list_first_page", "get_one", "create", "patch"):
+        axis.plot([r[0] for r in runs], [r[1].get(name) for r in runs], marker="o", label=name)
+    axis.axhline(0.75, color="grey", linestyle="--", linewidth=0.8)
+    axis.axhline(0.6, color="grey", linestyle=":", linewidth=0.8)
+    axis.set_ylabel("platform / ceiling (requests/s)")
+    axis.set_ylim(0, 1.1)
+    axis.set_title("Throughput relative to the bare-handler ceiling, per run")
+    axis.legend(loc="lower right")
+    figure.autofmt_xdate()
+    figure.tight_layout()
+    figure.savefig(RESULTS / "history.png", dpi=100)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--duration", type=int, default=20, help="seconds per measured run")
+    parser.add_argument(
+        "--runs", type=int, default=3, help="measured runs per scenario (median kept)"
+    )
+    parser.add_argument("--warmup", type=int, default=5)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--scenarios", default=",".join(s.name for s in SCENARIOS))
+    parser.add_argument("--no-workers-check", action="store_true", help="skip --workers 2")
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        raise SystemExit("bench needs wrk (on Debian: apt-get install wrk)")
+    scenarios = [s for s in SCENARIOS if s.name in args.scenarios.split(",")]
+
+    cluster = None
+    url = os.environ.get("BENCH_DATABASE_URL")
+    if url is None:
+        cluster = EmbeddedDatabase(BENCH / ".data")
+        url = cluster.start()
+    started_at = datetime.now(UTC).isoformat(timespec="seconds")
+    try:
+        schema.upgrade(driver_url(url))
+        seed(url)
+        clean_scratch(url)
+        figures: dict[str, dict[str, Figures]] = {}
+        rss: dict[str, float] = {}
+        figures["platform"], rss["platform"] = against(
+            "platform", lambda port: platform_server(url, port, workers=1), url, args, scenarios
+        )
+        figures["ceiling"], rss["ceiling"] = against(
+            "ceiling", lambda port: ceiling_server(url, port), url, args, scenarios
+        )
+        workers: dict[str, Figures] = {}
+        if not args.no_workers_check:
+            first = [s for s in SCENARIOS if s.name == "list_first_page"]
+            workers, _ = against(
+                "2 workers", lambda port: platform_server(url, port, workers=2), url, args, first
+            )
+        about = machine(url)
+    finally:
+        if cluster is not None:
+            cluster.stop()
+
+    ratios = {
+        name: round(
+            figures["platform"][name].requests_per_s / figures["ceiling"][name].requests_per_s, 3
+        )
+        for name in figures["platform"]
+    }
+    result = {
+        "started_at": started_at,
+        "machine": about,
+        "settings": {
+            k: getattr(args, k) for k in ("duration", "runs", "warmup", "threads", "connections")
+        },
+        "seed": {"tasks": TASKS, "measured_user_tasks": USER_TASKS},
+        "platform": {k: asdict(v) for k, v in figures["platform"].items()},
+        "ceiling": {k: asdict(v) for k, v in figures["ceiling"].items()},
+        "ratios": ratios,
+        "peak_rss_mib": {k: round(v, 1) for k, v in rss.items()},
+        "two_workers_list_first_page": asdict(workers["list_first_page"]) if workers else None,
+        "targets": verdicts(figures["platform"], figures["ceiling"], rss["platform"]),
+    }
+    RESULTS.mkdir(exist_ok=True)
+    out = RESULTS / f"{started_at.replace(':', '').replace('+0000', 'Z')}.json"
+    out.write_text(json.dumps(result, indent=2) + "\n")
+    plot_history()
+
+    print(f"\n{about}")
+    print(
+        f"{'scenario':18} {'platform r/s':>12} {'p50':>8} {'p99':>8} {'err':>5} {'ceiling r/s':>12} {'p50':>8} {'p99':>8} {'ratio':>6}"
+    )
+    for name, ours in figures["platform"].items():
+        theirs = figures["ceiling"][name]
+        print(
+            f"{name:18} {ours.requests_per_s:12.1f} {ours.p50_ms:8.2f} {ours.p99_ms:8.2f} {ours.errors:5d}"
+            f" {theirs.requests_per_s:12.1f} {theirs.p50_ms:8.2f} {theirs.p99_ms:8.2f} {ratios[name]:6.2f}"
+        )
+    print(f"peak RSS MiB: {result['peak_rss_mib']}")
+    if workers:
+        one = figures["platform"]["list_first_page"].requests_per_s
+        print(
+            f"list_first_page with --workers 2: {workers['list_first_page'].requests_per_s:.1f} r/s ({workers['list_first_page'].requests_per_s / one:.2f}x one worker)"
+        )
+    for name, verdict in result["targets"].items():
+        print(
+            f"  {'met ' if verdict['met'] else 'MISS'}  {name}: {verdict['value']} (target {verdict['target']})"
+        )
+    print(f"\nwritten: {out.relative_to(BENCH.parent)} and bench/results/history.png")
+
+
+if __name__ == "__main__":
+    main()
