@@ -11,6 +11,7 @@ import sys
 import tempfile
 import uuid
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,13 +53,21 @@ def databases() -> Iterator[tuple[str, str]]:
         schema.upgrade(driver_url(direct))
         yield given, direct
         return
-    root = Path(tempfile.mkdtemp(prefix="taskapi-test-"))
+    with _throwaway_database("taskapi-test-") as (_, app_url, direct):
+        yield app_url, direct
+
+
+@contextmanager
+def _throwaway_database(prefix: str) -> Iterator[tuple[EmbeddedDatabase, str, str]]:
+    """A migrated embedded cluster, its app URL and its direct URL; with TEST_PGBOUNCER=1 the
+    app URL goes through a PgBouncer in transaction mode, as Neon's pooled endpoint does."""
+    root = Path(tempfile.mkdtemp(prefix=prefix))
     cluster = EmbeddedDatabase(root, server_settings={"fsync": "off", "full_page_writes": "off"})
     direct = cluster.start()
     schema.upgrade(driver_url(direct))
     bouncer = PgBouncer(root / "pgbouncer", direct) if os.environ.get("TEST_PGBOUNCER") else None
     try:
-        yield (bouncer.start() if bouncer else direct), direct
+        yield cluster, (bouncer.start() if bouncer else direct), direct
     finally:
         if bouncer:
             bouncer.stop()
@@ -95,17 +104,8 @@ class OwnDatabase:
 
 @pytest.fixture
 def own_database() -> Iterator[OwnDatabase]:
-    root = Path(tempfile.mkdtemp(prefix="taskapi-own-"))
-    cluster = EmbeddedDatabase(root, server_settings={"fsync": "off", "full_page_writes": "off"})
-    direct = cluster.start()
-    schema.upgrade(driver_url(direct))
-    bouncer = PgBouncer(root / "pgbouncer", direct) if os.environ.get("TEST_PGBOUNCER") else None
-    try:
-        yield OwnDatabase(cluster, bouncer.start() if bouncer else direct, direct)
-    finally:
-        if bouncer:
-            bouncer.stop()
-        cluster.stop()
+    with _throwaway_database("taskapi-own-") as (cluster, app_url, direct):
+        yield OwnDatabase(cluster, app_url, direct)
 
 
 @pytest.fixture
