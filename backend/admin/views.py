@@ -303,12 +303,26 @@ class StaffAdmin(BackOfficeView, model=StaffUser):
         # Popped so SQLAdmin does not try to set it as a column; only its hash is stored.
         password = data.pop("password", None) or ""
         data["email"] = normalise_email(data.get("email") or "")
+        demotes = not data.get("is_active", True) or data.get("role", "admin") != "admin"
+        if not is_created and demotes and _is_self(request, model.id):
+            raise ChangeRefused("Not saved: you cannot deactivate or demote your own account.")
         if not password and not is_created:
             return
         try:
             model.password_hash = hash_password(password)
         except StaffError as exc:
             raise ChangeRefused(f"Not saved: {exc}.") from None
+
+    async def delete_model(self, request: Request, pk: Any) -> None:
+        if _is_self(request, pk):
+            raise ChangeRefused("Not deleted: you cannot delete your own account.")
+        await super().delete_model(request, pk)
+
+
+def _is_self(request: Request, staff_id: Any) -> bool:
+    # Only admins manage staff, and none can lock themselves out: so one active admin remains.
+    actor = getattr(request.state, "actor", None)
+    return actor is not None and str(actor.id) == str(staff_id)
 
 
 class AuditLogAdmin(BackOfficeView, model=AuditLog):

@@ -9,7 +9,7 @@ import psycopg
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.helpers import Staff, User, create_task
+from tests.helpers import Staff, User, create_task, sign_in
 
 
 def _audit_rows(db: psycopg.Connection) -> list[tuple]:
@@ -198,8 +198,6 @@ def test_admin_creates_staff_with_a_hashed_password_that_never_reaches_the_audit
     newcomer = Staff(
         id=uuid.uuid4(), email="new.person@example.com", role="support", password=password
     )
-    from tests.helpers import sign_in
-
     assert sign_in(make_client(), newcomer).status_code == 302
 
 
@@ -241,3 +239,30 @@ def test_audit_rows_cannot_be_changed_even_in_sql(
     with pytest.raises(psycopg.errors.RaiseException):
         db.execute("DELETE FROM audit_log")
     assert len(_audit_rows(db)) == 1
+
+
+def test_an_admin_cannot_lock_themselves_out(
+    make_client: Callable[..., TestClient], make_staff: Callable[..., Staff], db: psycopg.Connection
+) -> None:
+    me, other = make_staff("admin"), make_staff("admin")
+    client = make_client()
+    sign_in(client, me)
+    for form in (
+        {"email": me.email, "role": "support", "is_active": "y"},
+        {"email": me.email, "role": "admin"},  # unchecked: inactive
+    ):
+        response = client.post(f"/admin/staff-user/edit/{me.id}", data=form)
+        assert response.status_code == 400
+        assert "your own account" in response.text
+    client.delete(f"/admin/staff-user/delete?pks={me.id}")
+    assert db.execute(
+        "SELECT role, is_active FROM staff_user WHERE id = %s", (me.id,)
+    ).fetchone() == ("admin", True)
+    # Another admin's account is theirs to change.
+    changed = client.post(
+        f"/admin/staff-user/edit/{other.id}",
+        data={"email": other.email, "role": "support", "is_active": "y"},
+        follow_redirects=False,
+    )
+    assert changed.status_code == 302
+    assert _audit_rows(db)[-1][1:4] == ("update", "staff_user", str(other.id))
