@@ -49,7 +49,8 @@ def _bin_dir() -> Path:
     )
 
 
-def _as_non_root(argv: list[str]) -> list[str]:
+def as_non_root(argv: list[str]) -> list[str]:
+    """`argv` run as a non-root user when we are root (PostgreSQL and PgBouncer refuse root)."""
     if os.geteuid() != 0:
         return argv
     unshare = shutil.which("unshare")
@@ -67,7 +68,7 @@ def _free_port() -> int:
 
 
 def _run(argv: list[str]) -> None:
-    result = subprocess.run(_as_non_root(argv), capture_output=True, text=True, check=False)
+    result = subprocess.run(as_non_root(argv), capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise EmbeddedDatabaseError(f"{Path(argv[0]).name} failed: {result.stderr.strip()[-500:]}")
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import psycopg
 from sqlalchemy.engine import make_url
 
-from backend.embedded_db import _as_non_root
+from backend.embedded_db import as_non_root
 from tests.helpers import free_port, libpq
 
 
@@ -52,7 +52,7 @@ pidfile = {self.root / "pgbouncer.pid"}
 """
         )
         self.process = subprocess.Popen(
-            _as_non_root([executable, str(self.root / "pgbouncer.ini")]),
+            as_non_root([executable, str(self.root / "pgbouncer.ini")]),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
