@@ -1,12 +1,12 @@
-"""What one app instance holds for its lifetime: settings, engine, sessions, token verifier."""
+"""What one app instance holds for its lifetime: settings, both pools, token verifier, cursors."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
-from sqlmodel.ext.asyncio.session import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncEngine
 
+from backend.db import StatementPool
 from backend.security import TokenVerifier
 from backend.settings import Settings
 from backend.tasks import CursorCodec
@@ -16,6 +16,6 @@ from backend.tasks import CursorCodec
 class AppContext:
     settings: Settings
     engine: AsyncEngine
-    session_factory: async_sessionmaker[AsyncSession]
+    db: StatementPool
     verifier: TokenVerifier
     cursor_codec: CursorCodec

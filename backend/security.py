@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import anyio.to_thread
@@ -16,6 +17,10 @@ from backend.errors import InvalidToken, NotAuthenticated, TokenExpired
 from backend.settings import HMAC_ALGORITHMS, Settings
 
 LEEWAY_S = 30
+# A token longer than this is refused unparsed: parsing costs time on the event loop.
+MAX_TOKEN_BYTES = 8 * 1024
+# Verified tokens remembered, so a client's repeated requests skip the signature check.
+TOKEN_CACHE_SIZE = 10_000
 JWKS_CACHE_S = 300
 # An unknown `kid` may mean the provider rotated keys; refetch, but not on every bad token.
 JWKS_MIN_REFRESH_INTERVAL_S = 30
@@ -33,8 +38,9 @@ class Principal:
 class JwksKeys:
     """Keys from a JWKS endpoint that survive a failed refresh: the last good set stays in use."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, on_change: Callable[[], None]) -> None:
         self._client = PyJWKClient(url, cache_jwk_set=True, lifespan=JWKS_CACHE_S, timeout=5)
+        self._on_change = on_change
         self._last_good: PyJWKSet | None = None
         self._last_forced_refresh = 0.0
         self._lock = threading.Lock()
@@ -46,6 +52,9 @@ class JwksKeys:
             if self._last_good is None:
                 raise
             return self._last_good
+        if self._last_good is not None and _key_data(key_set) != _key_data(self._last_good):
+            # A key was rotated out: tokens it verified must not be served from memory.
+            self._on_change()
         self._last_good = key_set
         return key_set
 
@@ -75,15 +84,56 @@ class JwksKeys:
         return next((k for k in signing if k.key_id == kid), None)
 
 
+def _key_data(key_set: PyJWKSet) -> list[dict[str, object]]:
+    return [key._jwk_data for key in key_set.keys]
+
+
+class VerifiedTokens:
+    """Tokens already verified, each kept until its `exp` and no longer; never a refusal.
+
+    Keyed by the exact token string, so only the very same signed bytes are served from here.
+    Bounded: when full, the oldest entry goes.
+    """
+
+    def __init__(self, size: int = TOKEN_CACHE_SIZE) -> None:
+        self._size = size
+        self._entries: dict[str, tuple[Principal, float]] = {}
+
+    def get(self, token: str) -> Principal | None:
+        entry = self._entries.get(token)
+        if entry is None:
+            return None
+        if entry[1] <= time.time():
+            del self._entries[token]
+            return None
+        return entry[0]
+
+    def put(self, token: str, principal: Principal, expires_at: float) -> None:
+        if len(self._entries) >= self._size:
+            del self._entries[next(iter(self._entries))]
+        self._entries[token] = (principal, expires_at)
+
+    def clear(self) -> None:
+        self._entries.clear()
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
 class TokenVerifier:
     """Verifies bearer tokens as the settings say; built once per app."""
 
     def __init__(self, settings: Settings) -> None:
+        self.verified = VerifiedTokens()
         self._algorithms = frozenset(settings.jwt_algorithms)
         self._secret = settings.jwt_key
         self._audience = settings.jwt_audience
         self._issuer = settings.jwt_issuer
-        self._jwks = JwksKeys(settings.jwt_jwks_url) if settings.jwt_jwks_url else None
+        self._jwks = (
+            JwksKeys(settings.jwt_jwks_url, on_change=self.verified.clear)
+            if settings.jwt_jwks_url
+            else None
+        )
         required = ["exp", "sub"]
         if self._audience:
             required.append("aud")
@@ -94,6 +144,11 @@ class TokenVerifier:
     async def verify(self, authorization: str | None) -> Principal:
         """Check an `Authorization` header value and return whom the token speaks for."""
         token = _bearer_token(authorization)
+        known = self.verified.get(token)
+        if known is not None:
+            return known
+        if len(token) > MAX_TOKEN_BYTES:
+            raise InvalidToken()
         try:
             header = jwt.get_unverified_header(token)
         except jwt.InvalidTokenError:
@@ -137,7 +192,9 @@ class TokenVerifier:
         except jwt.PyJWTError:
             # Also covers a key of the wrong type for the algorithm (InvalidKeyError).
             raise InvalidToken() from None
-        return _principal(claims)
+        principal = _principal(claims)
+        self.verified.put(token, principal, float(claims["exp"]))  # type: ignore[arg-type]
+        return principal
 
 
 def _bearer_token(authorization: str | None) -> str:

@@ -1,21 +1,25 @@
-"""What every task route needs, declared once as types: the session, the owner, the verifier."""
+"""What every task route needs, declared once: the owner route class and its typed hand-off."""
 
 from __future__ import annotations
 
-import asyncio
 import uuid
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Path, Request, Response
+from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
-from sqlmodel.ext.asyncio.session import AsyncSession
 
 from backend.context import AppContext
-from backend.db import FIRST_STATEMENT_TIMEOUT_S, transaction
-from backend.errors import AppError, DatabaseUnavailable, Forbidden, UserInactive
+from backend.db import StatementPool
+from backend.errors import AppError, BadRequest, Forbidden, InvalidCursor, UserInactive
 from backend.observability.metrics import BusinessMetrics
-from backend.tasks import ensure_user_is_active
+from backend.security import Principal
+from backend.tasks import CursorCodec
+from backend.users import account_params, is_active_sql
+
+_OWNER_STATE = "owner"
 
 
 def _path_is_user(raw: object, user_id: uuid.UUID) -> bool:
@@ -25,13 +29,27 @@ def _path_is_user(raw: object, user_id: uuid.UUID) -> bool:
         return False
 
 
+@dataclass(frozen=True, slots=True)
+class Owner:
+    """The verified user a request acts for, and what the route needs to act for them."""
+
+    principal: Principal
+    db: StatementPool
+    cursors: CursorCodec
+    metrics: BusinessMetrics
+
+    @property
+    def id(self) -> uuid.UUID:
+        return self.principal.user_id
+
+
 class OwnerRoute(APIRoute):
     """A route that belongs to the user named in its path.
 
-    Before FastAPI reads the body or validates a parameter, the bearer token is verified, the
-    path's user_id must be the token's `sub`, and the user must be active: so an unauthenticated
-    request is a 401 whatever else is wrong with it. The rest of the request then runs in one
-    transaction, committed before the response is sent and rolled back on any error.
+    Before FastAPI reads the body or validates a parameter, the bearer token is verified and
+    the path's user_id must be the token's `sub`: so an unauthenticated request is a 401
+    whatever else is wrong with it. The route's one statement then creates the user on first
+    sight and refuses a deactivated one (403) before it reads or changes anything.
     """
 
     def get_route_handler(self) -> Callable[[Request], Awaitable[Response]]:
@@ -39,60 +57,46 @@ class OwnerRoute(APIRoute):
 
         async def owned_handler(request: Request) -> Response:
             context: AppContext = request.app.state.context
+            metrics: BusinessMetrics = request.app.state.metrics
             try:
                 principal = await context.verifier.verify(request.headers.get("authorization"))
                 if not _path_is_user(request.path_params.get("user_id"), principal.user_id):
                     raise Forbidden("The path's user_id is not the token's subject.")
             except AppError as refused:
-                _metrics_of(request).auth_failures.labels(reason=refused.code).inc()
+                metrics.auth_failures.labels(reason=refused.code).inc()
                 raise
-            async with transaction(context.session_factory) as session:
-                try:
-                    # The first statement waits for a connection, and behind PgBouncer for a
-                    # server, which it queues for up to two minutes when the database is down.
-                    # Once it has run, the transaction holds its server connection.
-                    async with asyncio.timeout(FIRST_STATEMENT_TIMEOUT_S):
-                        active = await ensure_user_is_active(
-                            session=session,
-                            user_id=principal.user_id,
-                            email=principal.email,
-                            name=principal.name,
-                        )
-                except TimeoutError:
-                    raise DatabaseUnavailable() from None
-                if not active:
-                    _metrics_of(request).auth_failures.labels(reason=UserInactive.code).inc()
-                    raise UserInactive()
-                request.state.session = session
-                request.state.owner_id = principal.user_id
+            state = request.scope["state"]
+            # The access log (observability) names the user by this key.
+            state["owner_id"] = principal.user_id
+            state[_OWNER_STATE] = Owner(
+                principal=principal,
+                db=context.db,
+                cursors=context.cursor_codec,
+                metrics=metrics,
+            )
+            try:
                 return await handler(request)
+            except UserInactive:
+                metrics.auth_failures.labels(reason=UserInactive.code).inc()
+                raise
+            except (RequestValidationError, BadRequest, InvalidCursor):
+                # Refused before the route's statement ran: a deactivated user still hears 403
+                # first, as on every other request (and a new one is still created).
+                rows = await context.db.fetch(
+                    is_active_sql(), account_params(principal), retry=True
+                )
+                if not rows[0][0]:
+                    metrics.auth_failures.labels(reason=UserInactive.code).inc()
+                    raise UserInactive() from None
+                raise
 
         return owned_handler
 
 
-async def _session(request: Request) -> AsyncSession:
-    return request.state.session
-
-
-async def _owner_id(request: Request, user_id: Annotated[uuid.UUID, Path()]) -> uuid.UUID:
+async def _owner(request: Request, user_id: Annotated[uuid.UUID, Path()]) -> Owner:
     # `user_id` is declared so the OpenAPI document shows it; OwnerRoute already checked it.
-    return request.state.owner_id
+    return request.scope["state"][_OWNER_STATE]
 
 
-async def _context(request: Request) -> AppContext:
-    return request.app.state.context
-
-
-def _metrics_of(request: Request) -> BusinessMetrics:
-    return request.app.state.metrics
-
-
-# Dependencies are `async def` because FastAPI runs a plain `def` one in a worker thread.
-async def _metrics(request: Request) -> BusinessMetrics:
-    return _metrics_of(request)
-
-
-SessionDep = Annotated[AsyncSession, Depends(_session)]
-OwnerId = Annotated[uuid.UUID, Depends(_owner_id)]
-ContextDep = Annotated[AppContext, Depends(_context)]
-MetricsDep = Annotated[BusinessMetrics, Depends(_metrics)]
+# `async def`, because FastAPI runs a plain `def` dependency in a worker thread.
+OwnerDep = Annotated[Owner, Depends(_owner)]

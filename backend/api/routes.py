@@ -1,18 +1,24 @@
-"""The task routes of the contract; each reads like its row in the contract's table."""
+"""The task routes of the contract; each reads like its row in the contract's table.
+
+Routes answer with the JSON the services built from the statement's row (exactly what
+TaskPublic would give), so no model is built and then validated again for the response;
+`response_model` only documents it.
+"""
 
 from __future__ import annotations
 
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Query, Request, Response, Security, status
+from fastapi import APIRouter, Header, Query, Response, Security, status
 from fastapi.security import HTTPBearer
 from pydantic import BaseModel
 
 from backend import tasks
-from backend.api.deps import ContextDep, MetricsDep, OwnerId, OwnerRoute, SessionDep
-from backend.models import SearchText, Task, TaskCreate, TaskPatch, TaskPublic, TaskReplace
-from backend.observability.metrics import BusinessMetrics
+from backend.api.deps import Owner, OwnerDep, OwnerRoute
+from backend.models import SearchText, TaskCreate, TaskPatch, TaskPublic, TaskReplace
+
+JSON = "application/json"
 
 
 class ErrorItem(BaseModel):
@@ -66,35 +72,22 @@ IfMatchHeader = Annotated[
 ]
 
 
-def _with_etag(response: Response, task: Task) -> TaskPublic:
-    response.headers["ETag"] = tasks.etag(task)
-    return TaskPublic.model_validate(task)
+def _task_response(
+    task: tasks.TaskBody, status_code: int = 200, location: str | None = None
+) -> Response:
+    headers = {"ETag": task.etag}
+    if location is not None:
+        headers["Location"] = location
+    return Response(task.body, status_code=status_code, media_type=JSON, headers=headers)
 
 
-async def _apply(
-    *,
-    session: SessionDep,
-    owner_id: uuid.UUID,
-    task_id: uuid.UUID,
-    changes: dict[str, object],
-    if_match: str | None,
-    response: Response,
-    metrics: BusinessMetrics,
-) -> TaskPublic:
-    """PUT and PATCH differ only in which fields they change."""
-    update = await tasks.update_task(
-        session=session, owner_id=owner_id, task_id=task_id, changes=changes, if_match=if_match
-    )
-    if update.completed_now:
-        metrics.tasks_completed.inc()
-    return _with_etag(response, update.task)
+def _task_location(owner: Owner, task_id: uuid.UUID) -> str:
+    return f"{router.prefix.format(user_id=owner.id)}/{task_id}"
 
 
 @router.get("", response_model=TaskList)
 async def list_tasks(
-    session: SessionDep,
-    owner_id: OwnerId,
-    context: ContextDep,
+    owner: OwnerDep,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     cursor: Annotated[str | None, Query(max_length=2048)] = None,
     completed: bool | None = None,
@@ -102,16 +95,18 @@ async def list_tasks(
         SearchText | None, Query(description="Case-insensitive literal substring.")
     ] = None,
     sort: tasks.SortKey = "-created_at",
-) -> TaskList:
+) -> Response:
     """List the user's tasks, one keyset page at a time."""
-    query = tasks.ListQuery(owner_id=owner_id, sort=sort, completed=completed, q=q or None)
-    page = await tasks.list_tasks(
-        session=session, query=query, limit=limit, cursor=cursor, codec=context.cursor_codec
+    query = tasks.ListQuery(owner_id=owner.id, sort=sort, completed=completed, q=q or None)
+    body = await tasks.list_tasks(
+        db=owner.db,
+        principal=owner.principal,
+        query=query,
+        limit=limit,
+        cursor=cursor,
+        codec=owner.cursors,
     )
-    return TaskList(
-        items=[TaskPublic.model_validate(task) for task in page.items],
-        next_cursor=page.next_cursor,
-    )
+    return Response(body, media_type=JSON)
 
 
 @router.post(
@@ -121,43 +116,20 @@ async def list_tasks(
     responses={201: {"headers": {"Location": {"schema": {"type": "string"}}}}},
 )
 async def create_task(
-    session: SessionDep,
-    owner_id: OwnerId,
-    metrics: MetricsDep,
+    owner: OwnerDep,
     data: TaskCreate,
-    request: Request,
-    response: Response,
     idempotency_key: IdempotencyKeyHeader = None,
-) -> TaskPublic | Response:
+) -> Response:
     """Create a task; retrying with the same Idempotency-Key never creates a second one."""
-    if idempotency_key is not None:
-        replay = await tasks.claim_idempotency_key(
-            session=session, owner_id=owner_id, key=idempotency_key, data=data
+    if idempotency_key is None:
+        task = await tasks.create_task(db=owner.db, principal=owner.principal, data=data)
+    else:
+        task, replayed = await tasks.create_task_once(
+            db=owner.db, principal=owner.principal, key=idempotency_key, data=data
         )
-        if replay is not None:
-            return Response(
-                replay.body,
-                status_code=status.HTTP_201_CREATED,
-                media_type="application/json",
-                headers={
-                    "Location": _task_location(request, owner_id, replay.task_id),
-                    # A replay answers the task as first created, which was version 1.
-                    "ETag": '"1"',
-                },
-            )
-    task = await tasks.create_task(session=session, owner_id=owner_id, data=data)
-    public = _with_etag(response, task)
-    if idempotency_key is not None:
-        await tasks.record_idempotent_response(
-            session=session, owner_id=owner_id, key=idempotency_key, task=public
-        )
-    response.headers["Location"] = _task_location(request, owner_id, task.id)
-    metrics.tasks_created.inc()
-    return public
-
-
-def _task_location(request: Request, owner_id: uuid.UUID, task_id: uuid.UUID) -> str:
-    return str(request.app.url_path_for("get_task", user_id=str(owner_id), task_id=str(task_id)))
+    if idempotency_key is None or not replayed:
+        owner.metrics.tasks_created.inc()
+    return _task_response(task, status.HTTP_201_CREATED, _task_location(owner, task.id))
 
 
 @router.get(
@@ -166,74 +138,64 @@ def _task_location(request: Request, owner_id: uuid.UUID, task_id: uuid.UUID) ->
     responses={304: {"description": "Not modified"}, **_errors(404)},
 )
 async def get_task(
-    session: SessionDep,
-    owner_id: OwnerId,
+    owner: OwnerDep,
     task_id: uuid.UUID,
-    response: Response,
     if_none_match: Annotated[str | None, Header()] = None,
-) -> TaskPublic | Response:
+) -> Response:
     """Read one task; answers 304 when `If-None-Match` names its current ETag."""
-    task = await tasks.get_task(session=session, owner_id=owner_id, task_id=task_id)
-    if tasks.none_match(if_none_match, task):
-        return Response(
-            status_code=status.HTTP_304_NOT_MODIFIED, headers={"ETag": tasks.etag(task)}
-        )
-    return _with_etag(response, task)
+    task = await tasks.get_task(db=owner.db, principal=owner.principal, task_id=task_id)
+    if tasks.none_match(if_none_match, task.etag):
+        return Response(status_code=status.HTTP_304_NOT_MODIFIED, headers={"ETag": task.etag})
+    return _task_response(task)
+
+
+async def _apply(
+    owner: Owner, task_id: uuid.UUID, changes: dict[str, object], if_match: str | None
+) -> Response:
+    """PUT and PATCH differ only in which fields they change."""
+    update = await tasks.update_task(
+        db=owner.db,
+        principal=owner.principal,
+        task_id=task_id,
+        changes=changes,
+        if_match=if_match,
+    )
+    if update.completed_now:
+        owner.metrics.tasks_completed.inc()
+    return _task_response(update.task)
 
 
 @router.put("/{task_id}", response_model=TaskPublic, responses=_errors(404, 412))
 async def replace_task(
-    session: SessionDep,
-    owner_id: OwnerId,
-    metrics: MetricsDep,
+    owner: OwnerDep,
     task_id: uuid.UUID,
     data: TaskReplace,
-    response: Response,
     if_match: IfMatchHeader = None,
-) -> TaskPublic:
+) -> Response:
     """Replace a task's fields: omitted description becomes null, omitted completed false."""
-    return await _apply(
-        session=session,
-        owner_id=owner_id,
-        task_id=task_id,
-        changes=data.model_dump(),
-        if_match=if_match,
-        response=response,
-        metrics=metrics,
-    )
+    return await _apply(owner, task_id, data.model_dump(), if_match)
 
 
 @router.patch("/{task_id}", response_model=TaskPublic, responses=_errors(404, 412))
 async def patch_task(
-    session: SessionDep,
-    owner_id: OwnerId,
-    metrics: MetricsDep,
+    owner: OwnerDep,
     task_id: uuid.UUID,
     data: TaskPatch,
-    response: Response,
     if_match: IfMatchHeader = None,
-) -> TaskPublic:
+) -> Response:
     """Change only the fields sent."""
-    return await _apply(
-        session=session,
-        owner_id=owner_id,
-        task_id=task_id,
-        changes=data.model_dump(exclude_unset=True),
-        if_match=if_match,
-        response=response,
-        metrics=metrics,
-    )
+    return await _apply(owner, task_id, data.model_dump(exclude_unset=True), if_match)
 
 
 @router.delete("/{task_id}", status_code=status.HTTP_204_NO_CONTENT, responses=_errors(404, 412))
 async def delete_task(
-    session: SessionDep,
-    owner_id: OwnerId,
-    metrics: MetricsDep,
+    owner: OwnerDep,
     task_id: uuid.UUID,
     if_match: IfMatchHeader = None,
 ) -> Response:
     """Delete a task."""
-    await tasks.delete_task(session=session, owner_id=owner_id, task_id=task_id, if_match=if_match)
-    metrics.tasks_deleted.inc()
+    await tasks.delete_task(
+        db=owner.db, principal=owner.principal, task_id=task_id, if_match=if_match
+    )
+    owner.metrics.tasks_deleted.inc()
     return Response(status_code=status.HTTP_204_NO_CONTENT)

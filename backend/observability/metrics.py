@@ -15,7 +15,6 @@ from prometheus_client import CollectorRegistry, Counter, Gauge
 from prometheus_fastapi_instrumentator import Instrumentator, metrics
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine
-from starlette.types import ASGIApp, Receive, Scope, Send
 
 from backend.errors import NotAuthenticated
 
@@ -55,29 +54,29 @@ class BusinessMetrics:
 
 
 class PoolGauges:
-    """The engine's pool as gauges, kept up to date from pool events.
+    """Both connection pools as gauges, labelled `pool`: `api` (the public API's statements)
+    and `admin` (the SQLAlchemy engine of the back office, readiness and the CLI).
 
-    Events rather than a scrape-time callback, because with `serve --workers N` the scrape is
-    answered by one worker from every worker's files (Prometheus multiprocess mode), where a
-    callback would only ever see its own process. `livesum` adds the live workers' values.
+    Kept up to date as connections move rather than read by a scrape-time callback, because
+    with `serve --workers N` the scrape is answered by one worker from every worker's files
+    (Prometheus multiprocess mode), where a callback would only ever see its own process.
+    `livesum` adds the live workers' values.
     """
 
-    def __init__(self, engine: AsyncEngine, registry: CollectorRegistry) -> None:
-        pool = engine.sync_engine.pool
-
+    def __init__(self, engine: AsyncEngine, registry: CollectorRegistry, capacity: int) -> None:
         def gauge(name: str, help_text: str) -> Gauge:
-            return Gauge(name, help_text, registry=registry, multiprocess_mode="livesum")
+            return Gauge(name, help_text, ["pool"], registry=registry, multiprocess_mode="livesum")
 
+        self._capacity = capacity
         self._size = gauge("db_pool_size", "Connections the pool keeps.")
         self._checked_out = gauge("db_pool_checked_out", "Connections in use by requests.")
         self._checked_in = gauge("db_pool_checked_in", "Idle connections in the pool.")
         self._overflow = gauge("db_pool_overflow", "Connections open beyond the pool size.")
-        size = pool.size() if hasattr(pool, "size") else 0
-        self._size.set(size)
-        self._capacity = size
-        self._open = 0
-        self._in_use = 0
-        self._publish()
+        self._engine_open = 0
+        self._engine_in_use = 0
+        self.observe_api_pool(0, 0, 0)
+        self._publish_engine()
+        pool = engine.sync_engine.pool
         for name, step in (
             ("connect", self._opened),
             ("close", self._closed),
@@ -87,49 +86,110 @@ class PoolGauges:
         ):
             event.listen(pool, name, step)
 
-    def _publish(self) -> None:
-        self._checked_out.set(self._in_use)
-        self._checked_in.set(max(self._open - self._in_use, 0))
-        self._overflow.set(max(self._open - self._capacity, 0))
+    def _set(self, pool: str, size: int, in_use: int, idle: int) -> None:
+        self._size.labels(pool=pool).set(self._capacity)
+        self._checked_out.labels(pool=pool).set(in_use)
+        self._checked_in.labels(pool=pool).set(idle)
+        self._overflow.labels(pool=pool).set(max(size - self._capacity, 0))
+
+    def observe_api_pool(self, size: int, in_use: int, idle: int) -> None:
+        """The API pool's figures, given by the pool as connections move."""
+        self._set("api", size, in_use, idle)
+
+    def _publish_engine(self) -> None:
+        idle = max(self._engine_open - self._engine_in_use, 0)
+        self._set("admin", self._engine_open, self._engine_in_use, idle)
 
     def _opened(self, *_: object) -> None:
-        self._open += 1
-        self._publish()
+        self._engine_open += 1
+        self._publish_engine()
 
     def _closed(self, *_: object) -> None:
-        self._open = max(self._open - 1, 0)
-        self._publish()
+        self._engine_open = max(self._engine_open - 1, 0)
+        self._publish_engine()
 
     def _out(self, *_: object) -> None:
-        self._in_use += 1
-        self._publish()
+        self._engine_in_use += 1
+        self._publish_engine()
 
     def _in(self, *_: object) -> None:
-        self._in_use = max(self._in_use - 1, 0)
-        self._publish()
+        self._engine_in_use = max(self._engine_in_use - 1, 0)
+        self._publish_engine()
 
 
-def install_metrics(app: FastAPI, *, engine: AsyncEngine, token: str | None) -> BusinessMetrics:
-    """Instrument `app`, expose /metrics (behind `token` when given), return the counters."""
-    registry = CollectorRegistry()
-    instrumentator = Instrumentator(
-        should_group_status_codes=True,
-        should_ignore_untemplated=True,
-        # Its in-progress gauge ignores `registry` and lands in the global one, which breaks a
-        # second app in the same process; InFlightMiddleware below counts on ours instead.
-        should_instrument_requests_inprogress=False,
-        excluded_handlers=UNINSTRUMENTED,
-        registry=registry,
-    )
-    instrumentator.add(
-        metrics.default(
+class _Sized:
+    """What the instrumentator's metric functions read of a request or response: its size."""
+
+    __slots__ = ("headers",)
+
+    def __init__(self, size: int) -> None:
+        self.headers = {"Content-Length": size}
+
+
+class HttpMetrics:
+    """The instrumentator's HTTP metrics (its own definitions and names), fed by our one
+    middleware, which already knows the route template, rather than by its middleware, which
+    matches every route again and builds request and response objects per request."""
+
+    def __init__(self, registry: CollectorRegistry) -> None:
+        record = metrics.default(
             latency_highr_buckets=LATENCY_BUCKETS,
             latency_lowr_buckets=LATENCY_BUCKETS,
             registry=registry,
         )
+        assert record is not None
+        self._record = record
+        self.in_flight = Gauge(
+            "http_requests_inprogress",
+            "HTTP requests being served.",
+            ["method"],
+            registry=registry,
+            multiprocess_mode="livesum",
+        )
+
+    def observe(
+        self,
+        *,
+        method: str,
+        handler: str,
+        status: int,
+        duration_s: float,
+        request_bytes: int,
+        response_bytes: int,
+    ) -> None:
+        self._record(
+            metrics.Info(
+                request=_Sized(request_bytes),  # type: ignore[arg-type]
+                response=_Sized(response_bytes),  # type: ignore[arg-type]
+                method=method,
+                modified_handler=handler,
+                modified_status=f"{status // 100}xx",
+                modified_duration=duration_s,
+                modified_duration_without_streaming=duration_s,
+            )
+        )
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """Everything an app instance measures, on its own registry."""
+
+    business: BusinessMetrics
+    http: HttpMetrics
+    pools: PoolGauges
+
+
+def install_metrics(
+    app: FastAPI, *, engine: AsyncEngine, token: str | None, pool_capacity: int
+) -> Metrics:
+    """Define the app's metrics on a registry of its own and expose them at /metrics (behind
+    `token` when given). The figures come from the request middleware and the pools."""
+    registry = CollectorRegistry()
+    installed = Metrics(
+        business=BusinessMetrics.on(registry),
+        http=HttpMetrics(registry),
+        pools=PoolGauges(engine, registry, pool_capacity),
     )
-    PoolGauges(engine, registry)
-    business = BusinessMetrics.on(registry)
 
     def require_token(request: Request) -> None:
         if token is None:
@@ -140,28 +200,7 @@ def install_metrics(app: FastAPI, *, engine: AsyncEngine, token: str | None) -> 
         ):
             raise NotAuthenticated("A valid metrics token is required.")
 
-    instrumentator.instrument(app).expose(
+    Instrumentator(registry=registry).expose(
         app, include_in_schema=False, dependencies=[Depends(require_token)]
     )
-    in_flight = Gauge(
-        "http_requests_inprogress",
-        "HTTP requests being served.",
-        ["method"],
-        registry=registry,
-        multiprocess_mode="livesum",
-    )
-    app.add_middleware(InFlightMiddleware, gauge=in_flight)
-    return business
-
-
-class InFlightMiddleware:
-    def __init__(self, app: ASGIApp, gauge: Gauge) -> None:
-        self.app = app
-        self.gauge = gauge
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["path"] in UNINSTRUMENTED:
-            await self.app(scope, receive, send)
-            return
-        with self.gauge.labels(method=scope["method"]).track_inprogress():
-            await self.app(scope, receive, send)
+    return installed

@@ -1,7 +1,8 @@
-"""Per-request context: the X-Request-ID on every response and log event, and the last-resort 500.
+"""The one middleware every request passes: its id, its size limit, its metrics, its log event.
 
-Unhandled exceptions end here rather than in Starlette's ServerErrorMiddleware, so they are
-logged once, as one structured event, and still answered with the contract's envelope and id.
+Doing all of it in one place reads the headers once and wraps `send` once per request. Unhandled
+exceptions end here rather than in Starlette's ServerErrorMiddleware, so they are logged once,
+as one structured event, and still answered with the contract's envelope and id.
 """
 
 from __future__ import annotations
@@ -11,12 +12,13 @@ import time
 import uuid
 
 import structlog
-from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from backend.body_limit import limited, too_large
 from backend.errors import AppError
+from backend.observability.metrics import UNINSTRUMENTED, HttpMetrics
 
-REQUEST_ID_HEADER = "X-Request-ID"
+REQUEST_ID_HEADER = b"x-request-id"
 _SANE_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,128}")
 
 log = structlog.get_logger("backend.request")
@@ -25,7 +27,7 @@ log = structlog.get_logger("backend.request")
 def request_id_from(scope: Scope) -> str:
     """The client's id when it is sane, a new one otherwise."""
     for name, value in scope.get("headers", ()):
-        if name == b"x-request-id":
+        if name == REQUEST_ID_HEADER:
             candidate = value.decode("latin-1")
             if _SANE_REQUEST_ID.fullmatch(candidate):
                 return candidate
@@ -33,47 +35,84 @@ def request_id_from(scope: Scope) -> str:
     return uuid.uuid4().hex
 
 
+def _declared_length(scope: Scope) -> int:
+    for name, value in scope["headers"]:
+        if name == b"content-length":
+            return int(value) if value.isdigit() else 0
+    return 0
+
+
 class RequestContextMiddleware:
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, *, http_metrics: HttpMetrics, max_body_bytes: int) -> None:
         self.app = app
+        self.http_metrics = http_metrics
+        self.max_body_bytes = max_body_bytes
+        self.uninstrumented = frozenset(UNINSTRUMENTED)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        started_at = time.perf_counter()
         request_id = request_id_from(scope)
         state = scope.setdefault("state", {})
         state["request_id"] = request_id
         status = 500
-        started_at = time.perf_counter()
+        response_bytes = 0
+        request_bytes = _declared_length(scope)
+        id_header = (b"x-request-id", request_id.encode())
 
         async def send_with_id(message: Message) -> None:
-            nonlocal status
+            nonlocal status, response_bytes
             if message["type"] == "http.response.start":
                 status = message["status"]
-                MutableHeaders(scope=message)[REQUEST_ID_HEADER] = request_id
+                headers = message.setdefault("headers", [])
+                for name, value in headers:
+                    if name == b"content-length":
+                        response_bytes = int(value)
+                headers.append(id_header)
             await send(message)
 
+        instrumented = scope["path"] not in self.uninstrumented
+        in_flight = self.http_metrics.in_flight.labels(method=scope["method"])
+        if instrumented:
+            in_flight.inc()
         with structlog.contextvars.bound_contextvars(request_id=request_id):
             try:
-                await self.app(scope, receive, send_with_id)
+                if request_bytes > self.max_body_bytes:
+                    await too_large(scope, receive, send_with_id)
+                else:
+                    await self.app(scope, limited(receive, self.max_body_bytes), send_with_id)
             except Exception as exc:
                 log.error("unhandled_exception", error_type=type(exc).__name__, exc_info=exc)
                 if status != 500:  # the response had started: too late for an envelope
                     raise
-                response = AppError().response()
-                await response(scope, receive, send_with_id)
+                await AppError().response()(scope, receive, send_with_id)
             finally:
+                duration_s = time.perf_counter() - started_at
                 route = scope.get("route")
+                # Under a mount (the back office) the route is the mount's own: prefix it.
+                template = scope.get("root_path", "") + route.path if route is not None else None
+                if instrumented:
+                    in_flight.dec()
+                    # Unmatched paths are not recorded: a label per raw path would be unbounded.
+                    if template is not None:
+                        self.http_metrics.observe(
+                            method=scope["method"],
+                            handler=template,
+                            status=status,
+                            duration_s=duration_s,
+                            request_bytes=request_bytes,
+                            response_bytes=response_bytes,
+                        )
                 owner_id = state.get("owner_id")
                 # One access event per request: the route template, never the raw path or query,
                 # which may carry a user's search text.
                 log.info(
                     "request",
                     method=scope["method"],
-                    # Under a mount (the back office) the route is the mount's own: prefix it.
-                    route=scope.get("root_path", "") + route.path if route is not None else None,
+                    route=template,
                     status=status,
-                    duration_ms=round((time.perf_counter() - started_at) * 1000, 2),
+                    duration_ms=round(duration_s * 1000, 2),
                     user_id=str(owner_id) if owner_id else None,
                 )

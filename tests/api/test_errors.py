@@ -8,16 +8,13 @@ import uuid
 import httpx
 import psycopg
 import pytest
-from fastapi import APIRouter, Request
+from fastapi import Request
 from fastapi.testclient import TestClient
 from sqlalchemy import text
 
-from backend import tasks
-from backend.api.deps import OwnerId, OwnerRoute, SessionDep
+from backend.api.deps import OwnerRoute
 from backend.api.routes import router as task_router
 from backend.app import create_app
-from backend.errors import PreconditionFailed
-from backend.models import TaskCreate
 from tests.helpers import User, free_port
 
 
@@ -68,25 +65,39 @@ def test_database_error_that_is_a_bug_is_500_without_sql(
     assert "no_such_column" not in response.text and "secret" not in response.text
 
 
-def test_error_after_a_write_rolls_the_whole_request_back(
-    make_settings, db: psycopg.Connection, alice: User
+def test_an_idempotent_create_that_fails_leaves_neither_key_nor_task(
+    client: TestClient, db: psycopg.Connection, alice: User
 ) -> None:
-    app = create_app(make_settings())
-    router = APIRouter(prefix="/api/{user_id}/broken", route_class=OwnerRoute)
-
-    @router.post("")
-    async def write_then_fail(session: SessionDep, owner_id: OwnerId) -> None:
-        await tasks.create_task(
-            session=session, owner_id=owner_id, data=TaskCreate(title="half-done")
+    # The key is claimed before the task is inserted; when the insert fails, the claim must go
+    # with it, or the retry would be answered with a task that was never stored.
+    db.execute(
+        "CREATE FUNCTION refuse_half_done() RETURNS trigger LANGUAGE plpgsql AS"
+        " $$ BEGIN IF NEW.title = 'half-done' THEN RAISE EXCEPTION 'refused'; END IF;"
+        " RETURN NEW; END $$"
+    )
+    db.execute(
+        "CREATE TRIGGER refuse_half_done BEFORE INSERT ON task"
+        " FOR EACH ROW EXECUTE FUNCTION refuse_half_done()"
+    )
+    try:
+        failed = client.post(
+            alice.tasks_url,
+            json={"title": "half-done"},
+            headers={**alice.headers, "Idempotency-Key": "once"},
         )
-        raise PreconditionFailed()
-
-    app.include_router(router)
-    with TestClient(app) as client:
-        response = client.post(f"/api/{alice.id}/broken", headers=alice.headers)
-
-    assert response.status_code == 412
-    assert db.execute("SELECT count(*) FROM task").fetchone() == (0,)
+        assert failed.status_code == 500
+        assert db.execute("SELECT count(*) FROM idempotency_key").fetchone() == (0,)
+        assert db.execute("SELECT count(*) FROM task").fetchone() == (0,)
+    finally:
+        db.execute("DROP TRIGGER refuse_half_done ON task")
+        db.execute("DROP FUNCTION refuse_half_done()")
+    retried = client.post(
+        alice.tasks_url,
+        json={"title": "half-done"},
+        headers={**alice.headers, "Idempotency-Key": "once"},
+    )
+    assert retried.status_code == 201
+    assert db.execute("SELECT title FROM task").fetchall() == [("half-done",)]
 
 
 def test_unreachable_database_is_503_with_retry_after_and_fails_fast(
