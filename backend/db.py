@@ -182,11 +182,19 @@ class StatementPool:
     async def _connection(self) -> psycopg.AsyncConnection[tuple[Any, ...]]:
         # Not the pool's own `check`, which backs off for a second and more after each dead
         # connection: after a suspend every idle one is dead, and they are dropped at once.
-        while not await _alive(connection := await self._pool.getconn()):
+        while True:
+            connection = await self._pool.getconn()
+            try:
+                alive = await _alive(connection)
+            except BaseException:
+                # A ping cut short (the request's time ran out): the pool sorts it out.
+                await self._pool.putconn(connection)
+                raise
+            if alive:
+                return connection
             await connection.close()
             await self._pool.putconn(connection)
             self._check_soon()
-        return connection
 
     async def _fetch_once(
         self, sql: str, params: dict[str, Any] | Sequence[Any]

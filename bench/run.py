@@ -122,6 +122,7 @@ def platform_server(url: str, port: int, workers: int) -> subprocess.Popen[bytes
 
 def ceiling_server(url: str, port: int) -> subprocess.Popen[bytes]:
     argv = [sys.executable, "-m", "uvicorn", "--factory", "bench.ceiling:create_app"]
+    argv += ["--loop", "uvloop", "--http", "httptools"]
     argv += ["--port", str(port), "--no-access-log", "--log-level", "warning"]
     return start(argv, {"DATABASE_URL": url, "JWT_SECRET": SECRET}, port)
 

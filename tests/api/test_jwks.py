@@ -35,7 +35,7 @@ def _jwks() -> dict:
 
 class JwksServer:
     def __init__(self) -> None:
-        body = json.dumps(_jwks()).encode()
+        self.body = json.dumps(_jwks()).encode()
         self.requests = 0
         outer = self
 
@@ -45,7 +45,7 @@ class JwksServer:
                 self.send_response(200)
                 self.send_header("Content-Type", "application/json")
                 self.end_headers()
-                self.wfile.write(body)
+                self.wfile.write(outer.body)
 
             def log_message(self, *args: object) -> None:
                 pass
@@ -67,11 +67,13 @@ def jwks_server() -> Iterator[JwksServer]:
     server.stop()
 
 
-def _rsa_token(sub: uuid.UUID, kid: str = "rsa-1", algorithm: str = "RS256") -> str:
+def _rsa_token(
+    sub: uuid.UUID, kid: str = "rsa-1", algorithm: str = "RS256", key: object = RSA_KEY
+) -> str:
     now = int(time.time())
-    return jwt.encode(
-        {"sub": str(sub), "exp": now + 600}, RSA_KEY, algorithm=algorithm, headers={"kid": kid}
-    )
+    # A `jti` of its own, so no two calls give the same token (the platform remembers tokens).
+    claims = {"sub": str(sub), "exp": now + 600, "jti": uuid.uuid4().hex}
+    return jwt.encode(claims, key, algorithm=algorithm, headers={"kid": kid})
 
 
 def _ed_token(sub: uuid.UUID) -> str:
@@ -150,3 +152,21 @@ def test_jwks_fetch_failure_without_any_key_set_is_invalid_token(make_client) ->
     response = _get(client, sub, _rsa_token(sub))
     assert response.status_code == 401
     assert response.json()["code"] == "invalid_token"
+
+
+def test_a_key_rotated_out_of_the_jwks_is_no_longer_honoured_from_memory(
+    make_client, jwks_server: JwksServer
+) -> None:
+    client = make_client(jwt_jwks_url=jwks_server.url, jwt_algorithms="RS256")
+    sub = uuid.uuid4()
+    old_token = _rsa_token(sub)
+    assert _get(client, sub, old_token).status_code == 200
+
+    # The provider replaces rsa-1 by rsa-2; the first token signed with rsa-2 makes the
+    # platform fetch the new set, and what rsa-1 verified is forgotten with it.
+    new_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    new_jwk = json.loads(RSAAlgorithm.to_jwk(new_key.public_key()))
+    jwks_server.body = json.dumps({"keys": [{**new_jwk, "kid": "rsa-2", "use": "sig"}]}).encode()
+    assert _get(client, sub, _rsa_token(sub, kid="rsa-2", key=new_key)).status_code == 200
+
+    assert _get(client, sub, old_token).json()["code"] == "invalid_token"
