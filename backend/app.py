@@ -13,6 +13,7 @@ import structlog
 from fastapi import FastAPI
 
 from backend.admin import install_admin
+from backend.api.routes import document_bearer_auth
 from backend.api.routes import router as task_router
 from backend.body_limit import MAX_BODY_BYTES
 from backend.context import AppContext
@@ -80,6 +81,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         RequestContextMiddleware, http_metrics=metrics.http, max_body_bytes=MAX_BODY_BYTES
     )
     app.include_router(task_router)
+    document_bearer_auth(app)
     app.include_router(health_router)
     install_admin(
         app,

@@ -109,8 +109,12 @@ async def _alive(connection: psycopg.AsyncConnection[Any]) -> bool:
     return True
 
 
-async def _mark_idle(connection: psycopg.AsyncConnection[Any]) -> None:
+def _mark_idle(connection: psycopg.AsyncConnection[Any]) -> None:
     connection._taskapi_idle_since = time.monotonic()  # type: ignore[attr-defined]
+
+
+async def _configure(connection: psycopg.AsyncConnection[Any]) -> None:
+    _mark_idle(connection)
 
 
 # Behind PgBouncer the timeouts cannot be session settings (the next transaction may run on
@@ -144,8 +148,7 @@ class StatementPool:
                 min_size=2,
                 max_size=POOL_SIZE + POOL_OVERFLOW,
                 open=False,
-                reset=_mark_idle,
-                configure=_mark_idle,
+                configure=_configure,
                 timeout=CONNECT_TIMEOUT_S,
                 max_lifetime=POOL_RECYCLE_S,
                 name="taskapi-api",
@@ -212,6 +215,8 @@ class StatementPool:
                 await connection.execute("COMMIT")
             return await cursor.fetchall()
         finally:
+            # Marked here rather than by the pool's `reset`, which runs in a task of its own.
+            _mark_idle(connection)
             await self._pool.putconn(connection)
             self._publish(-1)
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import hmac
 from dataclasses import dataclass
+from typing import Any
 
 from fastapi import Depends, FastAPI, Request
-from prometheus_client import CollectorRegistry, Counter, Gauge
-from prometheus_fastapi_instrumentator import Instrumentator, metrics
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, Summary
+from prometheus_fastapi_instrumentator import Instrumentator
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -72,6 +73,7 @@ class PoolGauges:
         self._checked_out = gauge("db_pool_checked_out", "Connections in use by requests.")
         self._checked_in = gauge("db_pool_checked_in", "Idle connections in the pool.")
         self._overflow = gauge("db_pool_overflow", "Connections open beyond the pool size.")
+        self._series: dict[str, tuple[Gauge, ...]] = {}
         self._engine_open = 0
         self._engine_in_use = 0
         self.observe_api_pool(0, 0, 0)
@@ -87,10 +89,15 @@ class PoolGauges:
             event.listen(pool, name, step)
 
     def _set(self, pool: str, size: int, in_use: int, idle: int) -> None:
-        self._size.labels(pool=pool).set(self._capacity)
-        self._checked_out.labels(pool=pool).set(in_use)
-        self._checked_in.labels(pool=pool).set(idle)
-        self._overflow.labels(pool=pool).set(max(size - self._capacity, 0))
+        series = self._series.get(pool)
+        if series is None:
+            gauges = (self._size, self._checked_out, self._checked_in, self._overflow)
+            series = self._series[pool] = tuple(g.labels(pool=pool) for g in gauges)
+            series[0].set(self._capacity)
+        _, checked_out, checked_in, overflow = series
+        checked_out.set(in_use)
+        checked_in.set(idle)
+        overflow.set(max(size - self._capacity, 0))
 
     def observe_api_pool(self, size: int, in_use: int, idle: int) -> None:
         """The API pool's figures, given by the pool as connections move."""
@@ -117,35 +124,63 @@ class PoolGauges:
         self._publish_engine()
 
 
-class _Sized:
-    """What the instrumentator's metric functions read of a request or response: its size."""
-
-    __slots__ = ("headers",)
-
-    def __init__(self, size: int) -> None:
-        self.headers = {"Content-Length": size}
-
-
 class HttpMetrics:
-    """The instrumentator's HTTP metrics (its own definitions and names), fed by our one
-    middleware, which already knows the route template, rather than by its middleware, which
-    matches every route again and builds request and response objects per request."""
+    """The HTTP figures, fed by our one request middleware, which already knows the route.
+
+    The names, labels and help texts are those of the instrumentator's `metrics.default()`
+    (dashboards and alerts written for it keep working); its own middleware is not used, as it
+    matches every route again and builds request and response objects for each request. Each
+    label combination's series is looked up once and kept.
+    """
 
     def __init__(self, registry: CollectorRegistry) -> None:
-        record = metrics.default(
-            latency_highr_buckets=LATENCY_BUCKETS,
-            latency_lowr_buckets=LATENCY_BUCKETS,
+        self._total = Counter(
+            "http_requests_total",
+            "Total number of requests by method, status and handler.",
+            ["method", "status", "handler"],
             registry=registry,
         )
-        assert record is not None
-        self._record = record
-        self.in_flight = Gauge(
+        self._request_size = Summary(
+            "http_request_size_bytes",
+            "Content length of incoming requests by handler. Only value of header is respected.",
+            ["handler"],
+            registry=registry,
+        )
+        self._response_size = Summary(
+            "http_response_size_bytes",
+            "Content length of outgoing responses by handler. Only value of header is respected.",
+            ["handler"],
+            registry=registry,
+        )
+        self._latency_all = Histogram(
+            "http_request_duration_highr_seconds",
+            "Latency with many buckets but no API specific labels.",
+            buckets=LATENCY_BUCKETS,
+            registry=registry,
+        )
+        self._latency = Histogram(
+            "http_request_duration_seconds",
+            "Latency with only few buckets by handler.",
+            ["method", "handler"],
+            buckets=LATENCY_BUCKETS,
+            registry=registry,
+        )
+        self._in_flight = Gauge(
             "http_requests_inprogress",
             "HTTP requests being served.",
             ["method"],
             registry=registry,
             multiprocess_mode="livesum",
         )
+        self._series: dict[tuple[str, str, str], tuple[Any, Any, Any, Any]] = {}
+        self._in_flight_series: dict[str, Gauge] = {}
+
+    def in_flight(self, method: str) -> Gauge:
+        """The in-flight gauge of one method (methods are few: the server refuses others)."""
+        series = self._in_flight_series.get(method)
+        if series is None:
+            series = self._in_flight_series[method] = self._in_flight.labels(method=method)
+        return series
 
     def observe(
         self,
@@ -157,17 +192,22 @@ class HttpMetrics:
         request_bytes: int,
         response_bytes: int,
     ) -> None:
-        self._record(
-            metrics.Info(
-                request=_Sized(request_bytes),  # type: ignore[arg-type]
-                response=_Sized(response_bytes),  # type: ignore[arg-type]
-                method=method,
-                modified_handler=handler,
-                modified_status=f"{status // 100}xx",
-                modified_duration=duration_s,
-                modified_duration_without_streaming=duration_s,
+        # Route templates, methods and status classes are few, so the series are bounded.
+        key = (method, handler, f"{status // 100}xx")
+        series = self._series.get(key)
+        if series is None:
+            series = self._series[key] = (
+                self._total.labels(method=method, status=key[2], handler=handler),
+                self._request_size.labels(handler=handler),
+                self._response_size.labels(handler=handler),
+                self._latency.labels(method=method, handler=handler),
             )
-        )
+        total, request_size, response_size, latency = series
+        total.inc()
+        request_size.observe(request_bytes)
+        response_size.observe(response_bytes)
+        self._latency_all.observe(duration_s)
+        latency.observe(duration_s)
 
 
 @dataclass(frozen=True)
