@@ -140,7 +140,7 @@ class StatementPool:
         self.on_use: Callable[[int, int, int], None] | None = None
         self._in_use = 0
         self._opened = False
-        self._checking: asyncio.Task[None] | None = None
+        self._replacing: asyncio.Task[None] | None = None
         self._pool: AsyncConnectionPool[psycopg.AsyncConnection[tuple[Any, ...]]] = (
             AsyncConnectionPool(
                 libpq_conninfo(url),
@@ -167,12 +167,15 @@ class StatementPool:
                 async with asyncio.timeout(FIRST_STATEMENT_TIMEOUT_S):
                     return await self._fetch_once(sql, params)
             except TimeoutError:
+                # No answer in time: the database is down or the path to it silently dropped
+                # (no reset ever arrives), and the idle connections went the same way.
+                self._replace_idle_soon()
                 raise DatabaseUnavailable() from None
             except psycopg.OperationalError as exc:
                 if not is_unavailable(exc):
                     raise
-                # Other idle connections probably died the same way: test them all now.
-                self._check_soon()
+                # Other idle connections probably died the same way.
+                self._replace_idle_soon()
                 # A lost connection (no SQLSTATE, or the backend ending) never ran the read to
                 # completion; a timeout did run it, and trying again would only wait again.
                 lost = exc.sqlstate is None or exc.sqlstate.startswith(("08", "57P0"))
@@ -183,8 +186,8 @@ class StatementPool:
         raise AssertionError("unreachable")
 
     async def _connection(self) -> psycopg.AsyncConnection[tuple[Any, ...]]:
-        # Not the pool's own `check`, which backs off for a second and more after each dead
-        # connection: after a suspend every idle one is dead, and they are dropped at once.
+        # Not the pool's own `check` callback, which backs off a second and more after each
+        # dead connection: after a suspend every idle one is dead, and they go at once.
         while True:
             connection = await self._pool.getconn()
             try:
@@ -197,7 +200,7 @@ class StatementPool:
                 return connection
             await connection.close()
             await self._pool.putconn(connection)
-            self._check_soon()
+            self._replace_idle_soon()
 
     async def _fetch_once(
         self, sql: str, params: dict[str, Any] | Sequence[Any]
@@ -220,9 +223,14 @@ class StatementPool:
             await self._pool.putconn(connection)
             self._publish(-1)
 
-    def _check_soon(self) -> None:
-        if self._checking is None or self._checking.done():
-            self._checking = asyncio.get_running_loop().create_task(self._pool.check())
+    def _replace_idle_soon(self) -> None:
+        """Replace every idle connection with a new one, in the background.
+
+        Not the pool's `check`, which pings each in turn with no bound: one silently dropped
+        connection would stall it, and the rest with it.
+        """
+        if self._replacing is None or self._replacing.done():
+            self._replacing = asyncio.get_running_loop().create_task(self._pool.drain())
 
     def _publish(self, step: int) -> None:
         self._in_use += step

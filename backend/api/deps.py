@@ -13,7 +13,14 @@ from fastapi.routing import APIRoute
 
 from backend.context import AppContext
 from backend.db import StatementPool
-from backend.errors import AppError, BadRequest, Forbidden, InvalidCursor, UserInactive
+from backend.errors import (
+    AppError,
+    BadRequest,
+    DatabaseUnavailable,
+    Forbidden,
+    InvalidCursor,
+    UserInactive,
+)
 from backend.observability.metrics import BusinessMetrics
 from backend.security import Principal
 from backend.tasks import CursorCodec
@@ -78,6 +85,9 @@ class OwnerRoute(APIRoute):
                 return await handler(request)
             except UserInactive:
                 metrics.auth_failures.labels(reason=UserInactive.code).inc()
+                raise
+            except DatabaseUnavailable:
+                metrics.database_unavailable.inc()
                 raise
             except (RequestValidationError, BadRequest, InvalidCursor):
                 # Refused before the route's statement ran: a deactivated user still hears 403

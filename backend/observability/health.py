@@ -29,15 +29,16 @@ async def readyz(request: Request) -> JSONResponse:
             rows = await connection.execute(text("SELECT version_num FROM alembic_version"))
             current = frozenset(row[0] for row in rows)
     except ProgrammingError:
-        return _not_ready("the database schema is not migrated")
+        return _not_ready(request, "the database schema is not migrated")
     except TimeoutError:
-        return _not_ready("the database did not answer in time")
+        return _not_ready(request, "the database did not answer in time")
     except Exception:  # any other failure means "not ready"; its text may hold a URL, so drop it
-        return _not_ready("the database is unreachable")
+        return _not_ready(request, "the database is unreachable")
     if current != request.app.state.migration_heads:
-        return _not_ready("the database schema is not at the migrations' head")
+        return _not_ready(request, "the database schema is not at the migrations' head")
     return JSONResponse({"status": "ready"})
 
 
-def _not_ready(reason: str) -> JSONResponse:
+def _not_ready(request: Request, reason: str) -> JSONResponse:
+    request.app.state.metrics.database_unavailable.inc()
     return DatabaseUnavailable(f"Not ready: {reason}.").response()

@@ -33,6 +33,7 @@ class BusinessMetrics:
     tasks_deleted: Counter
     auth_failures: Counter
     admin_sign_ins: Counter
+    database_unavailable: Counter
 
     @classmethod
     def on(cls, registry: CollectorRegistry) -> BusinessMetrics:
@@ -49,6 +50,11 @@ class BusinessMetrics:
                 "admin_sign_ins",
                 "Back-office sign-in attempts by outcome.",
                 ["outcome"],
+                registry=registry,
+            ),
+            database_unavailable=Counter(
+                "database_unavailable",
+                "API requests answered 503 database_unavailable, and failed /readyz checks.",
                 registry=registry,
             ),
         )

@@ -17,7 +17,7 @@ import psycopg
 from sqlalchemy import text
 
 from backend.app import create_app
-from backend.db import FIRST_STATEMENT_TIMEOUT_S
+from backend.db import FIRST_STATEMENT_TIMEOUT_S, StatementPool
 from backend.settings import Settings
 from tests.conftest import LiveServer, OwnDatabase
 from tests.helpers import User, create_task, wait_until
@@ -107,6 +107,27 @@ def test_every_transaction_of_the_app_has_a_statement_timeout(
     assert asyncio.run(timeout_seen_by_the_app()) == ("15s", "15s")
 
 
+def test_every_api_statement_has_a_statement_and_lock_timeout(
+    make_settings: Callable[..., Settings],
+) -> None:
+    """The API's own pool: a connection option directly, set in each statement's own
+    transaction (in the same round trip) behind PgBouncer."""
+    settings = make_settings()
+    pool = StatementPool(settings.app_database_url(), pooled=settings.app_database_is_pooled())
+
+    async def seen() -> list[tuple[str, str]]:
+        try:
+            return [
+                (await pool.fetch("SHOW statement_timeout", ()))[0][0],
+                (await pool.fetch("SHOW lock_timeout", ()))[0][0],
+                (await pool.fetch("SHOW statement_timeout", ()))[0][0],
+            ]
+        finally:
+            await pool.close()
+
+    assert asyncio.run(seen()) == ["15s", "2500ms", "15s"]
+
+
 def _accepts_connections(url: str) -> bool:
     parts = urlsplit(url)
     try:
@@ -160,3 +181,85 @@ def test_sigterm_finishes_the_request_in_flight_then_exits_zero(
     )
     # The pool was closed on the way out.
     assert any("database_pool" in line and "closed" in line for line in server.log_lines())
+
+
+class FreezableProxy:
+    """A TCP proxy on loopback whose open connections can be frozen: bytes stop flowing both
+    ways with no FIN or RST, as when a network path or a NAT silently drops a connection.
+    Connections opened after the freeze flow normally."""
+
+    def __init__(self, upstream: tuple[str, int]) -> None:
+        self.upstream = upstream
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.generation = 0
+        self.sockets: list[socket.socket] = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            server = socket.create_connection(self.upstream)
+            self.sockets += [client, server]
+            generation = self.generation
+            for a, b in ((client, server), (server, client)):
+                threading.Thread(target=self._pump, args=(a, b, generation), daemon=True).start()
+
+    def _pump(self, source: socket.socket, target: socket.socket, generation: int) -> None:
+        while True:
+            try:
+                data = source.recv(65536)
+            except OSError:
+                return
+            if not data:
+                return
+            if generation == self.generation:  # frozen connections swallow what they get
+                try:
+                    target.sendall(data)
+                except OSError:
+                    return
+
+    def freeze(self) -> None:
+        self.generation += 1
+
+    def close(self) -> None:
+        self.listener.close()
+        for sock in self.sockets:
+            sock.close()
+
+
+def test_a_silently_dropped_connection_fails_fast_and_the_next_request_succeeds(
+    make_client, database_url: str, direct_url: str, alice: User
+) -> None:
+    parts = urlsplit(database_url)
+    proxy = FreezableProxy((parts.hostname, parts.port))
+    try:
+        through_proxy = parts._replace(netloc=f"{parts.netloc.rsplit(':', 1)[0]}:{proxy.port}")
+        app_url = through_proxy.geturl()
+        # Pooled run: the proxy stands before PgBouncer; direct run: before PostgreSQL itself.
+        pooled = database_url != direct_url
+        client = make_client(
+            database_url=app_url, database_direct_url=direct_url if pooled else app_url
+        )
+        assert client.get(alice.tasks_url, headers=alice.headers).status_code == 200
+        proxy.freeze()
+
+        started = time.monotonic()
+        cut = client.get(alice.tasks_url, headers=alice.headers)
+        elapsed = time.monotonic() - started
+        assert cut.status_code == 503, cut.text
+        assert cut.json()["code"] == "database_unavailable"
+        # The first-statement bound, plus psycopg's wait for its cancelled query.
+        assert elapsed < FIRST_STATEMENT_TIMEOUT_S + 6, f"took {elapsed:.1f}s"
+
+        # The dead connection was dropped; the next request gets a new one and succeeds.
+        assert client.get(alice.tasks_url, headers=alice.headers).status_code == 200
+        assert (
+            client.post(alice.tasks_url, json={"title": "after"}, headers=alice.headers).status_code
+            == 201
+        )
+    finally:
+        proxy.close()

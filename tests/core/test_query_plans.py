@@ -12,6 +12,7 @@ import pytest
 
 from backend.security import Principal
 from backend.tasks import ListQuery, list_sql
+from backend.users import account_params
 from tests.helpers import libpq
 
 USERS = 2000  # 1,000,000 tasks in all
@@ -97,3 +98,38 @@ def _nodes(plan: dict) -> Iterator[dict]:
     yield plan
     for child in plan.get("Plans", []):
         yield from _nodes(child)
+
+
+def _single_task_statements() -> dict[str, str]:
+    from backend import tasks
+
+    return {
+        "get": tasks._get_sql(),
+        "patch": tasks._update_sql(("completed",), False),
+        "put if-match": tasks._update_sql(("completed", "description", "title"), True),
+        "delete if-match": tasks._delete_sql(True),
+    }
+
+
+@pytest.mark.parametrize("name", list(_single_task_statements()))
+def test_single_task_statements_read_one_row_by_key(seeded: psycopg.Connection, name: str) -> None:
+    owner_id, task_id = seeded.execute("SELECT owner_id, id FROM task LIMIT 1").fetchone()
+    principal = Principal(user_id=owner_id, email=None, name=None)
+    params = {
+        **account_params(principal),
+        "task_id": task_id,
+        "versions": [1],
+        "completed": True,
+        "description": None,
+        "title": "changed",
+    }
+    sql = _single_task_statements()[name]
+    # Writes are explained for real and then undone.
+    with seeded.transaction(force_rollback=True):
+        [[result]] = seeded.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + sql, params).fetchall()
+    nodes = list(_nodes(result[0]["Plan"]))
+    shown = json.dumps(result[0]["Plan"], indent=1)
+    assert not [n for n in nodes if n["Node Type"] == "Seq Scan"], shown
+    task_scans = [n for n in nodes if n.get("Relation Name") == "task" and "Index Name" in n]
+    assert task_scans, shown
+    assert all(n["Actual Rows"] <= 1 for n in task_scans), shown

@@ -18,6 +18,9 @@ from prometheus_client.parser import text_string_to_metric_families
 from tests.helpers import REPO_ROOT, Staff, User, create_task, sign_in
 
 DASHBOARD = REPO_ROOT / "deploy/grafana/dashboards/taskapi.json"
+RULES = REPO_ROOT / "deploy/prometheus/rules/taskapi.yml"
+# Series Prometheus makes itself for every target.
+SCRAPE_SERIES = {"up"}
 PROMQL_WORDS = {
     "by",
     "without",
@@ -95,17 +98,29 @@ def _exported(client: TestClient, alice: User, staff: Staff) -> set[str]:
     }
 
 
-def test_every_metric_the_dashboard_queries_is_exported(
+def _rules() -> list[dict]:
+    return [rule for group in yaml.safe_load(RULES.read_text())["groups"] for rule in group["rules"]]
+
+
+def test_every_metric_the_dashboard_and_the_alerts_query_is_exported_or_recorded(
     client: TestClient, alice: User, make_staff: Callable[..., Staff]
 ) -> None:
     exported = _exported(client, alice, make_staff())
+    recorded = {rule["record"] for rule in _rules() if "record" in rule}
     dashboard = json.loads(DASHBOARD.read_text())
     queried: set[str] = set()
     for panel in dashboard["panels"]:
         for target in panel["targets"]:
             queried |= _queried_metrics(target["expr"])
+    alerting: set[str] = set()
+    for rule in _rules():
+        alerting |= _queried_metrics(rule["expr"])
     assert queried, "the dashboard queries nothing"
-    assert queried <= exported, f"not exported: {sorted(queried - exported)}"
+    known = exported | recorded | SCRAPE_SERIES
+    assert queried <= known, f"not exported: {sorted(queried - known)}"
+    assert alerting <= known, f"alerts on what is not exported: {sorted(alerting - known)}"
+    # The dashboard shows the SLOs and their error-budget burn.
+    assert {"taskapi:slo_availability:objective", "taskapi:api_errors:ratio_rate1h"} <= queried
     # Rate, errors and latency per route, pool saturation and the business counters.
     for needed in (
         "http_requests_total",

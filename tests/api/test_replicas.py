@@ -1,0 +1,101 @@
+"""Two replicas on one database behave as one: all shared state lives in PostgreSQL.
+
+Two `taskapi serve` processes, as two Kubernetes pods would be, with requests alternating
+between them (behind PgBouncer too in the pooled run).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import httpx
+import psycopg
+from prometheus_client.parser import text_string_to_metric_families
+
+from tests.conftest import LiveServer
+from tests.helpers import Staff, User, create_task, sign_in
+
+
+def _replicas(start_server: Callable[..., LiveServer]) -> tuple[httpx.Client, httpx.Client]:
+    one, two = start_server(), start_server()
+    return httpx.Client(base_url=one.url, timeout=30), httpx.Client(base_url=two.url, timeout=30)
+
+
+def test_an_idempotent_create_retried_on_the_other_replica_makes_one_task(
+    start_server: Callable[..., LiveServer], alice: User, db: psycopg.Connection
+) -> None:
+    one, two = _replicas(start_server)
+    headers = {**alice.headers, "Idempotency-Key": "retry-elsewhere"}
+    first = one.post(alice.tasks_url, json={"title": "once"}, headers=headers)
+    retried = two.post(alice.tasks_url, json={"title": "once"}, headers=headers)
+    assert (first.status_code, retried.status_code) == (201, 201)
+    assert retried.json() == first.json()
+    assert db.execute("SELECT count(*) FROM task").fetchone() == (1,)
+
+
+def test_an_etag_from_one_replica_is_honoured_by_the_other(
+    start_server: Callable[..., LiveServer], alice: User
+) -> None:
+    one, two = _replicas(start_server)
+    task = create_task(one, alice)
+    etag = one.get(alice.task_url(task["id"]), headers=alice.headers).headers["ETag"]
+    changed = two.patch(
+        alice.task_url(task["id"]),
+        json={"completed": True},
+        headers={**alice.headers, "If-Match": etag},
+    )
+    assert changed.status_code == 200
+    stale = one.patch(
+        alice.task_url(task["id"]),
+        json={"title": "lost update"},
+        headers={**alice.headers, "If-Match": etag},
+    )
+    assert stale.status_code == 412
+    assert two.get(alice.task_url(task["id"]), headers=alice.headers).json()["completed"] is True
+
+
+def test_a_sign_in_lock_out_counted_on_one_replica_holds_on_the_other(
+    start_server: Callable[..., LiveServer], make_staff: Callable[..., Staff]
+) -> None:
+    one, two = _replicas(start_server)
+    staff = make_staff("support")
+    for attempt in range(5):
+        replica = one if attempt % 2 else two
+        assert sign_in(replica, staff, password="wrong password!").status_code == 400
+    locked = sign_in(one, staff)
+    assert locked.status_code == 429
+    assert sign_in(two, staff).status_code == 429
+
+
+def test_a_deactivation_on_one_replica_is_refused_by_the_others_api(
+    start_server: Callable[..., LiveServer], make_staff: Callable[..., Staff], alice: User
+) -> None:
+    one, two = _replicas(start_server)
+    assert two.get(alice.tasks_url, headers=alice.headers).status_code == 200
+    assert sign_in(one, make_staff("support")).status_code == 302
+    done = one.get(f"/admin/user/action/deactivate?pks={alice.id}", follow_redirects=False)
+    assert done.status_code == 302
+    refused = two.get(alice.tasks_url, headers=alice.headers)
+    assert refused.status_code == 403
+    assert refused.json()["code"] == "user_inactive"
+
+
+def _requests_served(client: httpx.Client, handler: str) -> float:
+    return sum(
+        sample.value
+        for family in text_string_to_metric_families(client.get("/metrics").text)
+        for sample in family.samples
+        if sample.name == "http_requests_total" and sample.labels["handler"] == handler
+    )
+
+
+def test_each_replica_counts_only_its_own_requests(
+    start_server: Callable[..., LiveServer], alice: User
+) -> None:
+    one, two = _replicas(start_server)
+    for _ in range(3):
+        one.get(alice.tasks_url, headers=alice.headers)
+    for _ in range(5):
+        two.get(alice.tasks_url, headers=alice.headers)
+    assert _requests_served(one, "/api/{user_id}/tasks") == 3
+    assert _requests_served(two, "/api/{user_id}/tasks") == 5
