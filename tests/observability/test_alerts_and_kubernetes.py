@@ -7,6 +7,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+
 import yaml
 
 from backend.cli import build_parser
@@ -117,7 +118,8 @@ def test_the_deployment_runs_the_app_as_the_app_expects() -> None:
     args = build_parser().parse_args(command[1:])
     assert args.command == "serve" and args.workers == 1, "one process per pod"
     [port] = container["ports"]
-    assert port["containerPort"] == args.port and args.host == "0.0.0.0"
+    assert port["containerPort"] == args.port
+    assert args.host == "0.0.0.0"  # noqa: S104 - a pod listens on its own address
     health_paths = {route.path for route in health_router.routes}
     assert container["livenessProbe"]["httpGet"]["path"] == "/healthz"
     assert container["readinessProbe"]["httpGet"]["path"] == "/readyz"
@@ -160,6 +162,7 @@ def test_the_scrape_job_keeps_the_deployment_pods() -> None:
     assert job["metrics_path"] == "/metrics" and job["authorization"]["type"] == "Bearer"
     keep = {tuple(r["source_labels"]): r["regex"] for r in job["relabel_configs"]}
     labels = _manifests()["deployment.yaml"]["spec"]["template"]["metadata"]["labels"]
-    assert keep[("__meta_kubernetes_pod_label_app_kubernetes_io_name",)] == (
-        labels["app.kubernetes.io/name"]
+    assert (
+        keep[("__meta_kubernetes_pod_label_app_kubernetes_io_name",)]
+        == (labels["app.kubernetes.io/name"])
     )

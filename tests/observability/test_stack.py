@@ -99,7 +99,9 @@ def _exported(client: TestClient, alice: User, staff: Staff) -> set[str]:
 
 
 def _rules() -> list[dict]:
-    return [rule for group in yaml.safe_load(RULES.read_text())["groups"] for rule in group["rules"]]
+    return [
+        rule for group in yaml.safe_load(RULES.read_text())["groups"] for rule in group["rules"]
+    ]
 
 
 def test_every_metric_the_dashboard_and_the_alerts_query_is_exported_or_recorded(
