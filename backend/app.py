@@ -20,7 +20,7 @@ from backend.context import AppContext
 from backend.db import POOL_SIZE, StatementPool, create_engine
 from backend.errors import install_error_handlers
 from backend.observability.health import router as health_router
-from backend.observability.logging import configure_logging
+from backend.observability.logging import configure_logging, flush_logs
 from backend.observability.metrics import install_metrics
 from backend.observability.request_context import RequestContextMiddleware
 from backend.schema import head_revisions
@@ -62,6 +62,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         await statements.close()
         await engine.dispose()
         log.info("shutdown", database_pool="closed")
+        flush_logs()
 
     app = FastAPI(
         title="Task platform",

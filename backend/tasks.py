@@ -31,6 +31,7 @@ from sqlalchemy import (
     Uuid,
     any_,
     bindparam,
+    cast,
     delete,
     exists,
     literal_column,
@@ -51,9 +52,9 @@ from backend.errors import (
     PreconditionFailed,
     UserInactive,
 )
-from backend.models import IdempotencyKey, Task, TaskCreate
+from backend.models import IdempotencyKey, Task, TaskCreate, utcnow
 from backend.security import Principal
-from backend.users import NOW, OWNER, account, account_params, compile_sql
+from backend.users import OWNER, account, account_params, compile_sql
 
 SortKey = Literal["created_at", "-created_at", "updated_at", "-updated_at", "title", "-title"]
 IDEMPOTENCY_TTL = timedelta(hours=24)
@@ -73,7 +74,20 @@ _ID, _OWNER_ID, _TITLE, _DESCRIPTION, _COMPLETED, _VERSION, _CREATED_AT, _UPDATE
 _SORT_INDEX = {"created_at": _CREATED_AT, "updated_at": _UPDATED_AT, "title": _TITLE}
 
 TASK_ID = bindparam("task_id", type_=Uuid)
+# A write's timestamp, from Python's clock as before (created_at orders the keyset pages).
+NOW = bindparam("now", type_=DateTime(timezone=True))
 VERSIONS = bindparam("versions", type_=ARRAY(BigInteger))
+
+
+def _answered(source: Any) -> list[Any]:
+    """A statement's task columns as answered, ids as text: PostgreSQL writes a UUID out faster
+    than Python builds a UUID object from it only to write it back as text."""
+    c = source.c
+    return [
+        cast(c.id, Text).label("id"),
+        cast(c.owner_id, Text).label("owner_id"),
+        *(c[column.name] for column in COLUMNS[2:]),
+    ]
 
 
 def owned_tasks(*columns: Any) -> Select[Any]:
@@ -257,7 +271,7 @@ def list_statement(*, sort: SortKey, completed: bool, q: bool, after: bool) -> S
     outer_key = rows.c[key_name]
     outer = (outer_key.desc(), rows.c.id.desc()) if descending else (outer_key, rows.c.id)
     return (
-        select(account_cte.c.active, *rows.c)
+        select(account_cte.c.active, *_answered(rows))
         .select_from(account_cte.outerjoin(rows, account_cte.c.active))
         .add_cte(created)
         .order_by(*outer)
@@ -321,7 +335,7 @@ def _get_sql() -> str:
     row = owned_tasks().where(Task.id == TASK_ID).subquery("row")
     account_cte, created = account()
     return compile_sql(
-        select(account_cte.c.active, *row.c)
+        select(account_cte.c.active, *_answered(row))
         .select_from(account_cte.outerjoin(row, account_cte.c.active))
         .add_cte(created)
     )
@@ -362,7 +376,7 @@ def _create_sql() -> str:
         .cte("inserted")
     )
     return compile_sql(
-        select(account_cte.c.active, *inserted.c)
+        select(account_cte.c.active, *_answered(inserted))
         .select_from(account_cte.outerjoin(inserted, true()))
         .add_cte(created)
     )
@@ -371,6 +385,7 @@ def _create_sql() -> str:
 def _create_params(principal: Principal, data: TaskCreate) -> dict[str, Any]:
     params = account_params(principal)
     params.update(
+        now=utcnow(),
         task_id=uuid.uuid4(),
         title=data.title,
         description=data.description,
@@ -422,7 +437,12 @@ def _update_sql(fields: tuple[str, ...], conditional: bool) -> str:
     )
     found = exists(select(literal_column("1")).select_from(before))
     return compile_sql(
-        select(account_cte.c.active, found.label("found"), *updated.c)
+        select(
+            account_cte.c.active,
+            found.label("found"),
+            *_answered(updated),
+            updated.c.was_completed,
+        )
         .select_from(account_cte.outerjoin(updated, true()))
         .add_cte(created)
     )
@@ -446,7 +466,7 @@ async def update_task(
         completed = json.loads(task.body)["completed"]
         return UpdateResult(task=task, completed=completed, was_completed=completed)
     params = account_params(principal)
-    params.update(changes, task_id=task_id)
+    params.update(changes, task_id=task_id, now=utcnow())
     if versions is not None:
         params["versions"] = versions
     sql = _update_sql(tuple(sorted(changes)), versions is not None)
@@ -550,7 +570,7 @@ def _idempotent_create_sql() -> str:
         .cte("inserted")
     )
     return compile_sql(
-        select(account_cte.c.active, *inserted.c)
+        select(account_cte.c.active, *_answered(inserted))
         .select_from(account_cte.outerjoin(inserted, true()))
         .add_cte(created, swept)
     )

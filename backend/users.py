@@ -12,7 +12,6 @@ from typing import Any
 
 from sqlalchemy import (
     CTE,
-    DateTime,
     Select,
     String,
     Uuid,
@@ -26,13 +25,12 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.dialects.postgresql.psycopg import PGDialect_psycopg
 
-from backend.models import User, utcnow
+from backend.models import User
 from backend.security import Principal
 
 _DIALECT = PGDialect_psycopg()
 
 OWNER = bindparam("owner_id", type_=Uuid)
-NOW = bindparam("now", type_=DateTime(timezone=True))
 
 
 def compile_sql(statement: Any) -> str:
@@ -63,8 +61,9 @@ def account() -> tuple[CTE, CTE]:
                 bindparam("email", type_=String),
                 bindparam("name", type_=String),
                 true(),
-                NOW,
-                NOW,
+                # The statement's own clock: one parameter fewer to send on every request.
+                func.now(),
+                func.now(),
             ).where(~exists(select(literal_column("1")).select_from(existing))),
         )
         .on_conflict_do_nothing(index_elements=["id"])
@@ -76,12 +75,7 @@ def account() -> tuple[CTE, CTE]:
 
 def account_params(principal: Principal) -> dict[str, Any]:
     """The parameters `account()` needs, for the user a token speaks for."""
-    return {
-        "owner_id": principal.user_id,
-        "email": principal.email,
-        "name": principal.name,
-        "now": utcnow(),
-    }
+    return {"owner_id": principal.user_id, "email": principal.email, "name": principal.name}
 
 
 @cache

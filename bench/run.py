@@ -3,9 +3,10 @@
     make bench                      # or: .venv/bin/python -m bench.run [--duration 20 --runs 3]
 
 Starts PostgreSQL (embedded under bench/.data/, or BENCH_DATABASE_URL), seeds 1,000,000 tasks
-through SQL (100,000 of them the measured user's), then for each server (the platform as
-`taskapi serve` runs it, and bench/ceiling.py) and each scenario drives wrk with bearer tokens:
-a warm-up, then `--runs` runs of `--duration` seconds, keeping the median run. It prints
+through SQL (100,000 of them the measured user's), then starts both servers (the platform as
+`taskapi serve` runs it, and bench/ceiling.py) and for each scenario drives wrk with bearer
+tokens: a warm-up, then `--runs` runs of `--duration` seconds, keeping the median run. The two
+servers take turns run by run, so a machine whose speed drifts weighs on both alike. It prints
 requests/s, p50, p99, errors and the server's peak RSS, the platform-to-ceiling ratios and the
 targets, writes bench/results/<time>.json with the machine described, and redraws
 bench/results/history.png from every results file.
@@ -224,52 +225,60 @@ def clean_scratch(url: str) -> None:
 
 
 def measure(
-    server: str, base: str, url: str, args: argparse.Namespace, scenarios: list[Scenario]
-) -> dict[str, Figures]:
+    servers: dict[str, str], url: str, args: argparse.Namespace, scenarios: list[Scenario]
+) -> dict[str, dict[str, Figures]]:
+    """Every scenario against every server, run by run in turn (A, B, A, B, ...), so that a
+    machine that slows down or speeds up mid-way weighs on both alike: the median run each."""
     token = make_token(USER, secret=SECRET, ttl_s=24 * 3600)
     with psycopg.connect(url) as conn:
         sample = [
             str(r[0])
             for r in conn.execute("SELECT id FROM task WHERE owner_id = %s LIMIT 1000", (USER,))
         ]
-    results: dict[str, Figures] = {}
+    results: dict[str, dict[str, Figures]] = {name: {} for name in servers}
     for scenario in scenarios:
-        ids = {"get_one": sample}
-        runs = []
+        runs: dict[str, list[Figures]] = {name: [] for name in servers}
         for run in range(args.runs + 1):  # the first run warms up and is not kept
-            if scenario.name == "patch":
-                ids["patch"] = fresh_ids(url, 20_000)
-            if scenario.name == "delete":
-                ids["delete"] = fresh_ids(url, 40_000)
-            paths = paths_for(scenario, base, token, ids)
-            figures = wrk(
-                base, token, scenario, paths, args.warmup if run == 0 else args.duration, args
-            )
-            if run:
-                runs.append(figures)
-            clean_scratch(url)
-        results[scenario.name] = sorted(runs, key=lambda f: f.requests_per_s)[len(runs) // 2]
-        print(f"  {server:9} {scenario.name:16} {results[scenario.name]}", file=sys.stderr)
+            for name, base in servers.items():
+                ids = {"get_one": sample}
+                if scenario.name == "patch":
+                    ids["patch"] = fresh_ids(url, 60_000)
+                if scenario.name == "delete":
+                    ids["delete"] = fresh_ids(url, 100_000)
+                paths = paths_for(scenario, base, token, ids)
+                seconds = args.warmup if run == 0 else args.duration
+                figures = wrk(base, token, scenario, paths, seconds, args)
+                if run:
+                    runs[name].append(figures)
+                clean_scratch(url)
+        for name in servers:
+            median = sorted(runs[name], key=lambda f: f.requests_per_s)[len(runs[name]) // 2]
+            results[name][scenario.name] = median
+            print(f"  {name:9} {scenario.name:16} {median}", file=sys.stderr)
     return results
 
 
 def against(
-    label: str,
-    launch: Callable[[int], subprocess.Popen[bytes]],
+    launchers: dict[str, Callable[[int], subprocess.Popen[bytes]]],
     url: str,
     args: argparse.Namespace,
     scenarios: list[Scenario],
-) -> tuple[dict[str, Figures], float]:
-    """Start a server, run the scenarios against it, and stop it: its figures and peak RSS."""
-    port = free_port()
-    server = launch(port)
+) -> tuple[dict[str, dict[str, Figures]], dict[str, float]]:
+    """Start the servers, run the scenarios against them in turn, stop them: their figures
+    and peak RSS."""
+    started: dict[str, subprocess.Popen[bytes]] = {}
+    bases: dict[str, str] = {}
     try:
-        return measure(label, f"http://127.0.0.1:{port}", url, args, scenarios), peak_rss_mib(
-            server
-        )
+        for name, launch in launchers.items():
+            port = free_port()
+            started[name] = launch(port)
+            bases[name] = f"http://127.0.0.1:{port}"
+        figures = measure(bases, url, args, scenarios)
+        return figures, {name: peak_rss_mib(server) for name, server in started.items()}
     finally:
-        server.terminate()
-        server.wait(timeout=60)
+        for server in started.values():
+            server.terminate()
+            server.wait(timeout=60)
 
 
 def machine(url: str) -> dict[str, object]:
@@ -380,20 +389,25 @@ def main() -> None:
         schema.upgrade(driver_url(url))
         seed(url)
         clean_scratch(url)
-        figures: dict[str, dict[str, Figures]] = {}
-        rss: dict[str, float] = {}
-        figures["platform"], rss["platform"] = against(
-            "platform", lambda port: platform_server(url, port, workers=1), url, args, scenarios
-        )
-        figures["ceiling"], rss["ceiling"] = against(
-            "ceiling", lambda port: ceiling_server(url, port), url, args, scenarios
+        figures, rss = against(
+            {
+                "platform": lambda port: platform_server(url, port, workers=1),
+                "ceiling": lambda port: ceiling_server(url, port),
+            },
+            url,
+            args,
+            scenarios,
         )
         workers: dict[str, Figures] = {}
         if not args.no_workers_check:
             first = [s for s in SCENARIOS if s.name == "list_first_page"]
-            workers, _ = against(
-                "2 workers", lambda port: platform_server(url, port, workers=2), url, args, first
+            two, _ = against(
+                {"2 workers": lambda port: platform_server(url, port, workers=2)},
+                url,
+                args,
+                first,
             )
+            workers = two["2 workers"]
         about = machine(url)
     finally:
         if cluster is not None:

@@ -4,6 +4,7 @@ connection, outages, runaway queries and a SIGTERM during a request."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import signal
 import socket
 import threading
@@ -215,6 +216,8 @@ class FreezableProxy:
             except OSError:
                 return
             if not data:
+                with contextlib.suppress(OSError):
+                    target.shutdown(socket.SHUT_WR)  # pass the end of the stream on
                 return
             if generation == self.generation:  # frozen connections swallow what they get
                 try:

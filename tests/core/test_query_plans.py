@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import json
 from collections.abc import Iterator
+from datetime import UTC, datetime
 
 import psycopg
 import pytest
@@ -122,6 +123,7 @@ def test_single_task_statements_read_one_row_by_key(seeded: psycopg.Connection, 
         "completed": True,
         "description": None,
         "title": "changed",
+        "now": datetime.now(UTC),
     }
     sql = _single_task_statements()[name]
     # Writes are explained for real and then undone.
