@@ -160,7 +160,11 @@ def test_the_scrape_job_keeps_the_deployment_pods() -> None:
     scrape = yaml.safe_load(_manifests()["prometheus-scrape.yaml"]["data"]["taskapi-scrape.yml"])
     [job] = scrape["scrape_configs"]
     assert job["metrics_path"] == "/metrics" and job["authorization"]["type"] == "Bearer"
-    keep = {tuple(r["source_labels"]): r["regex"] for r in job["relabel_configs"]}
+    keep = {
+        tuple(r["source_labels"]): r["regex"]
+        for r in job["relabel_configs"]
+        if r.get("action") == "keep"
+    }
     labels = _manifests()["deployment.yaml"]["spec"]["template"]["metadata"]["labels"]
     assert (
         keep[("__meta_kubernetes_pod_label_app_kubernetes_io_name",)]
