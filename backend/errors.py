@@ -26,6 +26,8 @@ class AppError(Exception):
     code = "internal_error"
     detail = "Internal server error."
     headers: dict[str, str] | None = None
+    # The contract gives every 422 an `errors` list; other statuses have none.
+    errors: list[dict[str, object]] | None = None
 
     def __init__(self, detail: str | None = None) -> None:
         if detail is not None:
@@ -35,7 +37,7 @@ class AppError(Exception):
     def response(self, extra_headers: dict[str, str] | None = None) -> JSONResponse:
         """This error as the contract's envelope."""
         headers = {**(self.headers or {}), **(extra_headers or {})}
-        return envelope(self.status_code, self.code, self.detail, headers or None)
+        return envelope(self.status_code, self.code, self.detail, headers or None, self.errors)
 
 
 class BadRequest(AppError):
@@ -88,6 +90,7 @@ class PreconditionFailed(AppError):
 class IdempotencyKeyReused(AppError):
     status_code, code = 422, "idempotency_key_reused"
     detail = "This Idempotency-Key was already used with a different request body."
+    errors = [{"loc": ["header", "Idempotency-Key"], "msg": detail}]
 
 
 class DatabaseUnavailable(AppError):

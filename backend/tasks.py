@@ -157,6 +157,8 @@ def _refuse_inactive(rows: list[tuple[Any, ...]]) -> None:
 IF_MATCH_PATTERN = r'^\s*(\*|(W/)?"[^"]*"(\s*,\s*(W/)?"[^"]*")*)\s*$'
 _IF_MATCH = re.compile(IF_MATCH_PATTERN)
 _ENTITY_TAG = re.compile(r'(W/)?"([^"]*)"')
+_VERSION_TAG = re.compile(r"[0-9]{1,19}")
+MAX_VERSION = 2**63 - 1  # the version column is a BIGINT
 
 
 def versions_matching(if_match: str | None) -> list[int] | None:
@@ -165,11 +167,12 @@ def versions_matching(if_match: str | None) -> list[int] | None:
         return None
     if not _IF_MATCH.fullmatch(if_match):
         raise BadRequest('If-Match must be "*" or a list of quoted ETags.')
-    # If-Match compares strongly: a weak tag never matches.
+    # If-Match compares strongly: a weak tag never matches, nor one that is not a version we
+    # could have issued (other digits than ASCII ones, or past the column's range).
     return [
         int(opaque)
         for weak, opaque in _ENTITY_TAG.findall(if_match)
-        if not weak and opaque.isdigit()
+        if not weak and _VERSION_TAG.fullmatch(opaque) and int(opaque) <= MAX_VERSION
     ]
 
 

@@ -7,9 +7,10 @@ from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import psycopg
+import pytest
 from fastapi.testclient import TestClient
 
-from tests.helpers import User
+from tests.helpers import User, create_task
 
 
 def _create(client: TestClient, user: User, **fields: object) -> httpx.Response:
@@ -209,6 +210,10 @@ def test_same_idempotency_key_with_other_body_is_422(
 
     assert reused.status_code == 422
     assert reused.json()["code"] == "idempotency_key_reused"
+    # Like every 422 of the contract, it names what was wrong.
+    assert reused.json()["errors"] == [
+        {"loc": ["header", "Idempotency-Key"], "msg": reused.json()["detail"]}
+    ]
     assert db.execute("SELECT title FROM task").fetchall() == [("first",)]
 
 
@@ -322,3 +327,24 @@ def test_failed_request_changes_nothing(
     client.patch(url, json={"title": "x", "completed": "nope"}, headers=alice.headers)
     assert client.get(url, headers=alice.headers).json() == created.json()
     assert db.execute("SELECT version FROM task").fetchone() == (1,)
+
+
+@pytest.mark.parametrize(
+    "tag",
+    ['"²"', '"' + "9" * 5000 + '"', f'"{2**63}"', '"-1"', '"1", "٣"'],
+    ids=["unicode digit", "5000 digits", "past bigint", "negative", "arabic-indic digit"],
+)
+def test_an_if_match_that_no_version_could_have_is_412_never_500(
+    client: TestClient, alice: User, tag: str
+) -> None:
+    task = create_task(client, alice)
+    client.patch(alice.task_url(task["id"]), json={"completed": True}, headers=alice.headers)
+    for method, body in (("PATCH", {"title": "x"}), ("PUT", {"title": "x"}), ("DELETE", None)):
+        response = client.request(
+            method,
+            alice.task_url(task["id"]),
+            json=body,
+            headers={**alice.headers, "If-Match": tag.encode()},
+        )
+        assert response.status_code == 412, (method, response.text)
+        assert response.json()["code"] == "precondition_failed"
