@@ -8,6 +8,8 @@ import time
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
+from datetime import UTC, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 import psycopg
 import pytest
@@ -16,7 +18,7 @@ from fastapi.testclient import TestClient
 from backend.models import TaskPublic
 from backend.security import TokenVerifier
 from backend.settings import Settings
-from backend.tasks import TaskBody
+from backend.tasks import TaskBody, public, to_json
 from tests.helpers import TEST_SECRET, User, create_task, libpq, make_token
 
 
@@ -179,3 +181,22 @@ def test_a_deactivated_user_with_a_remembered_token_is_refused_at_once(
     refused = client.get(alice.tasks_url, headers=alice.headers)
     assert refused.status_code == 403
     assert refused.json()["code"] == "user_inactive"
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [
+        datetime(2026, 1, 1, tzinfo=UTC),
+        datetime(2026, 1, 1, 5, 30, 0, 120, tzinfo=ZoneInfo("Asia/Kolkata")),
+        datetime(2025, 12, 31, 23, 59, 59, 999999, tzinfo=timezone(timedelta(hours=-7))),
+    ],
+    ids=["utc, no fraction", "kolkata", "utc-7"],
+)
+def test_a_timestamp_from_a_session_in_any_zone_is_written_as_pydantic_writes_it(
+    moment: datetime,
+) -> None:
+    row = (uuid.uuid4(), uuid.uuid4(), "t", None, False, 1, moment, moment)
+    expected = TaskPublic(
+        id=row[0], owner_id=row[1], title="t", created_at=moment, updated_at=moment
+    ).model_dump_json()
+    assert to_json(public(row, offset=0)).decode() == expected
