@@ -38,6 +38,8 @@ FIRST_STATEMENT_TIMEOUT_S = 3
 LOCK_TIMEOUT_MS = 2_500
 # A connection idle for longer is pinged before use: a compute may have been suspended.
 IDLE_PING_AFTER_S = 5.0
+# How often, at most, the pool gauges are brought up to date while the pool is busy.
+GAUGE_INTERVAL_S = 0.1
 
 # SQLSTATEs that mean "no database right now": class 08 (connection exceptions, which is also
 # how PgBouncer reports a server it cannot reach), the server shutting down or starting up,
@@ -139,6 +141,7 @@ class StatementPool:
         # Told (open connections, in use, idle) as connections move: the pool gauges.
         self.on_use: Callable[[int, int, int], None] | None = None
         self._in_use = 0
+        self._published_at = 0.0
         self._opened = False
         self._replacing: asyncio.Task[None] | None = None
         self._pool: AsyncConnectionPool[psycopg.AsyncConnection[tuple[Any, ...]]] = (
@@ -234,9 +237,16 @@ class StatementPool:
 
     def _publish(self, step: int) -> None:
         self._in_use += step
-        if self.on_use is not None:
-            stats = self._pool.get_stats()
-            self.on_use(stats["pool_size"], self._in_use, stats["pool_available"])
+        if self.on_use is None:
+            return
+        # At most every GAUGE_INTERVAL_S under load (a scrape comes every few seconds), and
+        # whenever the pool falls idle, so a quiet pool is shown as it is.
+        now = time.monotonic()
+        if self._in_use and now - self._published_at < GAUGE_INTERVAL_S:
+            return
+        self._published_at = now
+        stats = self._pool.get_stats()
+        self.on_use(stats["pool_size"], self._in_use, stats["pool_available"])
 
     async def close(self) -> None:
         if self._opened:

@@ -12,6 +12,7 @@ import functools
 import logging
 import os
 import sys
+from datetime import UTC, datetime
 from typing import Any
 
 import structlog
@@ -104,6 +105,28 @@ class _Renderer:
 
 
 _render = _Renderer()
+_ACCESS_LOGGER = _StdoutLogger("backend.request")
+_access_enabled = True
+
+
+def log_request(**fields: Any) -> None:
+    """The one access event of a request, by the shortest path to the same line.
+
+    The generic path (a bound logger running the processor chain) cost a tenth of a fast
+    request. This one builds the same event (the request's context variables, level, logger,
+    UTC timestamp, pid) and hands it to the same renderer and stream. Its field names are
+    fixed and hold no credential, so there is nothing to redact.
+    """
+    if not _access_enabled:
+        return
+    event = structlog.contextvars.get_contextvars()
+    event.update(fields)
+    event["event"] = "request"
+    event["level"] = "info"
+    event["logger"] = _ACCESS_LOGGER.name
+    event["timestamp"] = datetime.now(UTC).isoformat()[:-6] + "Z"
+    event["pid"] = _PID
+    _ACCESS_LOGGER.msg(_render(_ACCESS_LOGGER, "info", event))
 
 
 def configure_logging(settings: Settings) -> None:
@@ -128,8 +151,10 @@ def configure_logging(settings: Settings) -> None:
     else:
         renderer = structlog.dev.ConsoleRenderer(exception_formatter=structlog.dev.plain_traceback)
         steps = (renderer,)
+    global _access_enabled
     _render.steps = steps
     level = logging.getLevelNamesMapping()[settings.log_level]
+    _access_enabled = level <= logging.INFO
     structlog.configure(
         processors=[*shared, _render],
         logger_factory=_StdoutLogger,

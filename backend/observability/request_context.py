@@ -17,6 +17,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from backend.body_limit import limited, too_large
 from backend.errors import AppError
+from backend.observability.logging import log_request
 from backend.observability.metrics import UNINSTRUMENTED, HttpMetrics
 
 REQUEST_ID_HEADER = b"x-request-id"
@@ -83,42 +84,44 @@ class RequestContextMiddleware:
         in_flight = self.http_metrics.in_flight(scope["method"])
         if instrumented:
             in_flight.inc()
-        with structlog.contextvars.bound_contextvars(request_id=request_id):
-            try:
-                if request_bytes > self.max_body_bytes:
-                    await too_large(scope, receive, send_with_id)
-                else:
-                    await self.app(scope, limited(receive, self.max_body_bytes), send_with_id)
-            except Exception as exc:
-                log.error("unhandled_exception", error_type=type(exc).__name__, exc_info=exc)
-                if status != 500:  # the response had started: too late for an envelope
-                    raise
-                await AppError().response()(scope, receive, send_with_id)
-            finally:
-                duration_s = time.perf_counter() - started_at
-                route = scope.get("route")
-                # Under a mount (the back office) the route is the mount's own: prefix it.
-                template = scope.get("root_path", "") + route.path if route is not None else None
-                if instrumented:
-                    in_flight.dec()
-                    # Unmatched paths are not recorded: a label per raw path would be unbounded.
-                    if template is not None:
-                        self.http_metrics.observe(
-                            method=scope["method"],
-                            handler=template,
-                            status=status,
-                            duration_s=duration_s,
-                            request_bytes=request_bytes,
-                            response_bytes=response_bytes,
-                        )
-                owner_id = state.get("owner_id")
-                # One access event per request: the route template, never the raw path or query,
-                # which may carry a user's search text.
-                log.info(
-                    "request",
-                    method=scope["method"],
-                    route=template,
-                    status=status,
-                    duration_ms=round(duration_s * 1000, 2),
-                    user_id=str(owner_id) if owner_id else None,
-                )
+        # Bound for every event of the request (not `bound_contextvars`, whose context manager
+        # costs more than the binding itself).
+        bound = structlog.contextvars.bind_contextvars(request_id=request_id)
+        try:
+            if request_bytes > self.max_body_bytes:
+                await too_large(scope, receive, send_with_id)
+            else:
+                await self.app(scope, limited(receive, self.max_body_bytes), send_with_id)
+        except Exception as exc:
+            log.error("unhandled_exception", error_type=type(exc).__name__, exc_info=exc)
+            if status != 500:  # the response had started: too late for an envelope
+                raise
+            await AppError().response()(scope, receive, send_with_id)
+        finally:
+            duration_s = time.perf_counter() - started_at
+            route = scope.get("route")
+            # Under a mount (the back office) the route is the mount's own: prefix it.
+            template = scope.get("root_path", "") + route.path if route is not None else None
+            if instrumented:
+                in_flight.dec()
+                # Unmatched paths are not recorded: a label per raw path would be unbounded.
+                if template is not None:
+                    self.http_metrics.observe(
+                        method=scope["method"],
+                        handler=template,
+                        status=status,
+                        duration_s=duration_s,
+                        request_bytes=request_bytes,
+                        response_bytes=response_bytes,
+                    )
+            owner_id = state.get("owner_id")
+            # One access event per request: the route template, never the raw path or query,
+            # which may carry a user's search text.
+            log_request(
+                method=scope["method"],
+                route=template,
+                status=status,
+                duration_ms=round(duration_s * 1000, 2),
+                user_id=str(owner_id) if owner_id else None,
+            )
+            structlog.contextvars.reset_contextvars(**bound)
