@@ -62,8 +62,10 @@ def create_app() -> Starlette:
     secret = os.environ["JWT_SECRET"]
     pool = AsyncConnectionPool(
         os.environ["DATABASE_URL"],
-        min_size=10,
-        max_size=10,
+        # Sized as the platform's API pool (backend/db.py): writes wait on commits, and more
+        # connections in flight commit more per second, which is no merit of either server.
+        min_size=2,
+        max_size=20,
         open=False,
         kwargs={"row_factory": dict_row, "application_name": "ceiling", "autocommit": True},
     )

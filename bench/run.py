@@ -5,8 +5,9 @@
 Starts PostgreSQL (embedded under bench/.data/, or BENCH_DATABASE_URL), seeds 1,000,000 tasks
 through SQL (100,000 of them the measured user's), then starts both servers (the platform as
 `taskapi serve` runs it, and bench/ceiling.py) and for each scenario drives wrk with bearer
-tokens: a warm-up, then `--runs` runs of `--duration` seconds, keeping the median run. The two
-servers take turns run by run, so a machine whose speed drifts weighs on both alike. It prints
+tokens: a warm-up, then `--runs` runs of `--duration` seconds, keeping the median run. Runs
+take turns (run 1 of every scenario on both servers, then run 2, ...), so a machine whose speed
+drifts weighs on both servers and on every scenario alike. It prints
 requests/s, p50, p99, errors and the server's peak RSS, the platform-to-ceiling ratios and the
 targets, writes bench/results/<time>.json with the machine described, and redraws
 bench/results/history.png from every results file.
@@ -227,18 +228,19 @@ def clean_scratch(url: str) -> None:
 def measure(
     servers: dict[str, str], url: str, args: argparse.Namespace, scenarios: list[Scenario]
 ) -> dict[str, dict[str, Figures]]:
-    """Every scenario against every server, run by run in turn (A, B, A, B, ...), so that a
-    machine that slows down or speeds up mid-way weighs on both alike: the median run each."""
+    """Every scenario against every server, taking turns run by run: run 1 of every scenario on
+    every server, then run 2, and so on. A shared machine whose speed drifts during the bench
+    then weighs alike on both servers and on every scenario (the page-100 and `q` targets
+    compare scenarios with each other). The median run of each is kept."""
     token = make_token(USER, secret=SECRET, ttl_s=24 * 3600)
     with psycopg.connect(url) as conn:
         sample = [
             str(r[0])
             for r in conn.execute("SELECT id FROM task WHERE owner_id = %s LIMIT 1000", (USER,))
         ]
-    results: dict[str, dict[str, Figures]] = {name: {} for name in servers}
-    for scenario in scenarios:
-        runs: dict[str, list[Figures]] = {name: [] for name in servers}
-        for run in range(args.runs + 1):  # the first run warms up and is not kept
+    runs: dict[tuple[str, str], list[Figures]] = {}
+    for run in range(args.runs + 1):  # the first run warms up and is not kept
+        for scenario in scenarios:
             for name, base in servers.items():
                 ids = {"get_one": sample}
                 if scenario.name == "patch":
@@ -249,12 +251,14 @@ def measure(
                 seconds = args.warmup if run == 0 else args.duration
                 figures = wrk(base, token, scenario, paths, seconds, args)
                 if run:
-                    runs[name].append(figures)
+                    runs.setdefault((name, scenario.name), []).append(figures)
+                    print(f"  run {run} {name:9} {scenario.name:16} {figures}", file=sys.stderr)
                 clean_scratch(url)
-        for name in servers:
-            median = sorted(runs[name], key=lambda f: f.requests_per_s)[len(runs[name]) // 2]
-            results[name][scenario.name] = median
-            print(f"  {name:9} {scenario.name:16} {median}", file=sys.stderr)
+    results: dict[str, dict[str, Figures]] = {name: {} for name in servers}
+    for (name, scenario_name), figures in runs.items():
+        results[name][scenario_name] = sorted(figures, key=lambda f: f.requests_per_s)[
+            len(figures) // 2
+        ]
     return results
 
 
