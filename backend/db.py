@@ -21,7 +21,7 @@ from sqlalchemy.engine import URL, Connection
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from backend.errors import DatabaseUnavailable
+from backend.errors import UNAVAILABLE_SQLSTATES, DatabaseUnavailable
 
 CONNECT_TIMEOUT_S = 5
 # Neon suspends an idle compute after 5 minutes and drops its connections; recycle before that.
@@ -40,11 +40,6 @@ LOCK_TIMEOUT_MS = 2_500
 IDLE_PING_AFTER_S = 5.0
 # How often, at most, the pool gauges are brought up to date while the pool is busy.
 GAUGE_INTERVAL_S = 0.1
-
-# SQLSTATEs that mean "no database right now": class 08 (connection exceptions, which is also
-# how PgBouncer reports a server it cannot reach), the server shutting down or starting up,
-# and a statement that gave up waiting (statement or lock timeout).
-UNAVAILABLE_SQLSTATES = ("08", "57P01", "57P02", "57P03", "57014", "55P03")
 
 
 def connect_args(*, pooled: bool) -> dict[str, Any]:

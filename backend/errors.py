@@ -174,14 +174,15 @@ async def _database_error(_: Request, exc: Exception) -> JSONResponse:
 
 
 # SQLSTATEs that mean "no database right now": class 08 (connection exceptions, which is also
-# how PgBouncer reports a server it cannot reach) and the server shutting down or starting up.
-_UNAVAILABLE_SQLSTATES = ("08", "57P01", "57P02", "57P03")
+# how PgBouncer reports a server it cannot reach), the server shutting down or starting up, and
+# a statement that gave up waiting (statement or lock timeout). Both pools answer them with 503.
+UNAVAILABLE_SQLSTATES = ("08", "57P01", "57P02", "57P03", "57014", "55P03")
 
 
 async def _dbapi_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, DBAPIError)
     sqlstate = getattr(exc.orig, "sqlstate", None) or ""
-    if exc.connection_invalidated or sqlstate.startswith(_UNAVAILABLE_SQLSTATES):
+    if exc.connection_invalidated or sqlstate.startswith(UNAVAILABLE_SQLSTATES):
         return await _database_error(request, exc)
     # A bug, not an outage: RequestContextMiddleware logs it and answers 500.
     raise exc
