@@ -19,8 +19,10 @@ from backend.settings import HMAC_ALGORITHMS, Settings
 LEEWAY_S = 30
 # A token longer than this is refused unparsed: parsing costs time on the event loop.
 MAX_TOKEN_BYTES = 8 * 1024
-# Verified tokens remembered, so a client's repeated requests skip the signature check.
+# Verified tokens remembered, so a client's repeated requests skip the signature check; only
+# tokens of ordinary size, so the memory stays bounded in bytes too (10,000 tokens of 2 KiB at most).
 TOKEN_CACHE_SIZE = 10_000
+CACHED_TOKEN_MAX_BYTES = 2 * 1024
 JWKS_CACHE_S = 300
 # An unknown `kid` may mean the provider rotated keys; refetch, but not on every bad token.
 JWKS_MIN_REFRESH_INTERVAL_S = 30
@@ -109,6 +111,8 @@ class VerifiedTokens:
         return entry[0]
 
     def put(self, token: str, principal: Principal, expires_at: float) -> None:
+        if len(token) > CACHED_TOKEN_MAX_BYTES:
+            return
         if len(self._entries) >= self._size:
             del self._entries[next(iter(self._entries))]
         self._entries[token] = (principal, expires_at)

@@ -200,3 +200,12 @@ def test_a_timestamp_from_a_session_in_any_zone_is_written_as_pydantic_writes_it
         id=row[0], owner_id=row[1], title="t", created_at=moment, updated_at=moment
     ).model_dump_json()
     assert to_json(public(row, offset=0)).decode() == expected
+
+
+def test_a_large_token_is_verified_every_time_but_not_remembered() -> None:
+    # The memory is bounded in bytes as well as entries: a valid 5 KiB token is accepted and
+    # checked again on its next request.
+    verifier = _verifier()
+    token = make_token(padding="x" * 4000)
+    assert asyncio.run(verifier.verify(f"Bearer {token}")).user_id
+    assert len(verifier.verified) == 0
