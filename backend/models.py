@@ -32,6 +32,7 @@ SQLModel.metadata.naming_convention = {
 }
 
 TITLE_MAX = 255
+EMAIL_MAX = 320
 DESCRIPTION_MAX = 1000
 
 
@@ -78,7 +79,7 @@ class User(SQLModel, table=True):
     __tablename__ = "app_user"
 
     id: uuid.UUID = Field(primary_key=True)
-    email: str | None = Field(default=None, sa_type=String(320), index=True)
+    email: str | None = Field(default=None, sa_type=String(EMAIL_MAX), index=True)
     name: str | None = Field(default=None, sa_type=String(255))
     is_active: bool = Field(default=True, sa_column_kwargs={"server_default": text("true")})
     created_at: datetime = Field(default_factory=utcnow, sa_column=_timestamp_column())
@@ -182,25 +183,30 @@ class StaffUser(SQLModel, table=True):
     __table_args__ = (CheckConstraint("role IN ('admin', 'support')", name="role"),)
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
-    email: str = Field(sa_type=String(320), unique=True)
+    email: str = Field(sa_type=String(EMAIL_MAX), unique=True)
     password_hash: str = Field(sa_type=String(255))
     role: str = Field(sa_type=String(16))
     is_active: bool = Field(default=True, sa_column_kwargs={"server_default": text("true")})
     last_login_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
     created_at: datetime = Field(default_factory=utcnow, sa_column=_timestamp_column())
+    # Carried in the session cookie; raising it ends every session this account has open
+    # (sign-out, deactivation, a role or password change).
+    session_version: int = Field(default=1, sa_column_kwargs={"server_default": text("1")})
 
     def __str__(self) -> str:
         return self.email
 
 
 class StaffSignInThrottle(SQLModel, table=True):
-    """Recent failed sign-ins per email, in the database so a lock-out holds across workers."""
+    """Recent sign-in attempts per email and per client address, in the database so a lock-out
+    holds across workers. `subject` is `email:<address>` or `client:<ip>`."""
 
     __tablename__ = "staff_sign_in_throttle"
 
-    email: str = Field(sa_type=String(320), primary_key=True)
+    subject: str = Field(sa_type=String(400), primary_key=True)
     failures: int = Field(default=0)
-    first_failure_at: datetime = Field(sa_type=DateTime(timezone=True))
+    # Indexed: expired rows are deleted as sign-ins arrive, which keeps the table small.
+    first_failure_at: datetime = Field(sa_type=DateTime(timezone=True), index=True)
     locked_until: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
 
 
@@ -214,7 +220,7 @@ class AuditLog(SQLModel, table=True):
     )
     # No foreign key: the record outlives the staff account it names.
     staff_id: uuid.UUID | None = None
-    staff_email: str | None = Field(default=None, sa_type=String(320))
+    staff_email: str | None = Field(default=None, sa_type=String(EMAIL_MAX))
     action: str = Field(sa_type=String(32))
     object_type: str = Field(sa_type=String(64))
     object_id: str = Field(sa_type=String(64))

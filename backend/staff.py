@@ -8,9 +8,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from backend.models import STAFF_ROLES, StaffUser
+from backend.models import EMAIL_MAX, STAFF_ROLES, AuditLog, StaffUser
 
 PASSWORD_MIN_LENGTH = 12
+# Who the audit log names for accounts made from the command line, where no staff member is
+# signed in: whoever can run it can reach the database already.
+COMMAND_LINE_ACTOR = "(taskapi create-staff)"
 PASSWORD_MAX_LENGTH = 1024
 
 _hasher = PasswordHasher()
@@ -49,7 +52,7 @@ def verify_password(password_hash: str | None, password: str) -> bool:
 
 def new_staff_user(*, email: str, role: str, password: str) -> StaffUser:
     email = normalise_email(email)
-    if "@" not in email or len(email) > 320:
+    if "@" not in email or len(email) > EMAIL_MAX:
         raise StaffError("the email must be an address like name@example.com")
     if role not in STAFF_ROLES:
         raise StaffError(f"the role must be one of: {', '.join(STAFF_ROLES)}")
@@ -57,9 +60,19 @@ def new_staff_user(*, email: str, role: str, password: str) -> StaffUser:
 
 
 async def add_staff(session_factory: async_sessionmaker[AsyncSession], staff: StaffUser) -> None:
-    """Store a new staff account; an email already taken is a StaffError."""
+    """Store a new staff account and its audit row together; an email already taken is a
+    StaffError."""
     async with session_factory() as session:
         session.add(staff)
+        session.add(
+            AuditLog(
+                staff_email=COMMAND_LINE_ACTOR,
+                action="create",
+                object_type="staff_user",
+                object_id=str(staff.id),
+                after={"email": staff.email, "role": staff.role, "is_active": staff.is_active},
+            )
+        )
         try:
             await session.commit()
         except IntegrityError:

@@ -7,18 +7,43 @@ from __future__ import annotations
 
 from prometheus_client import Counter
 from sqladmin import Admin
+from sqladmin.authentication import login_required
 from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import Response
 
 from backend.admin.audit import audited_session_factory
-from backend.admin.auth import LOCK_TIME, RoleGrants, StaffAuthentication
+from backend.admin.auth import RoleGrants, SignInRefused, StaffAuthentication
 from backend.admin.cross_site import CrossSiteRefusal
+from backend.admin.page_headers import PageHeaders
 from backend.admin.views import VIEWS
 
 BASE_URL = "/admin"
+
+
+class BackOffice(Admin):
+    """SQLAdmin, with deletes that name only existing objects.
+
+    SQLAdmin answers a delete whose key is malformed or unknown with 200 and an error in the
+    list's URL; here it is a 404 before anything is deleted, and a batch is all or nothing.
+    """
+
+    @login_required
+    async def delete(self, request: Request) -> Response:
+        view = self._find_model_view(request.path_params["identity"])
+        # Who may delete is settled first, so the answer says nothing of what exists.
+        if not view.is_accessible(request) or not await view.check_can_delete(request, None):
+            raise HTTPException(status_code=403)
+        pks = [pk for pk in request.query_params.get("pks", "").split(",") if pk]
+        if not pks:
+            raise HTTPException(status_code=400, detail="Select what to delete by its id.")
+        for pk in pks:
+            if await view.get_object_for_delete(pk) is None:
+                raise HTTPException(status_code=404, detail="Nothing to delete with that id.")
+        return await super().delete.__wrapped__(self, request)
 
 
 def install_admin(
@@ -27,27 +52,24 @@ def install_admin(
     authentication = StaffAuthentication(
         engine=engine, secret_key=secret_key, secure_cookie=secure_cookie, sign_ins=sign_ins
     )
-    admin = Admin(
+    admin = BackOffice(
         app,
         session_maker=audited_session_factory(engine),
         base_url=BASE_URL,
         title="Task platform back office",
-        middlewares=[Middleware(CrossSiteRefusal)],
+        middlewares=[Middleware(PageHeaders), Middleware(CrossSiteRefusal)],
         authentication_backend=authentication,
         authorization_backend=RoleGrants(),
     )
 
-    async def locked(request: Request) -> Response:
+    async def refused(request: Request, refusal: SignInRefused) -> Response:
         response = await admin.templates.TemplateResponse(
-            request,
-            "sqladmin/login.html",
-            {"error": "Too many failed sign-ins for this email. Try again later."},
-            status_code=429,
+            request, "sqladmin/login.html", {"error": refusal.message}, status_code=429
         )
-        response.headers["Retry-After"] = str(int(LOCK_TIME.total_seconds()))
+        response.headers["Retry-After"] = str(refusal.retry_after_s)
         return response
 
-    authentication.locked_response = locked
+    authentication.refused_response = refused
     for view in VIEWS:
         admin.add_view(view)
     return admin

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import event, inspect
+from sqlalchemy import event, func, inspect, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Session, UOWTransaction
 
@@ -110,7 +110,14 @@ def _audit_before_flush(session: Session, flush_context: UOWTransaction, instanc
             pending.append((session.info.get(ACTION_KEY, "update"), obj, before, after))
     for obj in list(session.deleted):
         if type(obj) in AUDITED_TYPES:
-            pending.append(("delete", obj, _snapshot(obj), None))
+            before = _snapshot(obj)
+            if isinstance(obj, User):
+                # The database deletes the user's tasks and idempotency records with the row
+                # (ON DELETE CASCADE); the audit says how many tasks went.
+                before["tasks_deleted"] = session.scalar(
+                    select(func.count()).select_from(Task).where(Task.owner_id == obj.id)
+                )
+            pending.append(("delete", obj, before, None))
     if not pending:
         return
     actor = current_actor.get()

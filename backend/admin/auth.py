@@ -1,13 +1,21 @@
 """Who may use the back office and what each role may do.
 
 Sign-in is SQLAdmin's `AuthenticationBackend` over a signed session cookie scoped to the back
-office; roles are SQLAdmin's `GrantsAuthorizationBackend`. Failed sign-ins are counted per email
-in PostgreSQL, so a lock-out holds across workers and replicas.
+office; roles are SQLAdmin's `GrantsAuthorizationBackend`. Sign-in attempts are counted per
+email and per client address in PostgreSQL, so a lock-out holds across workers and replicas,
+and each attempt is reserved there before its password is checked, so a burst cannot slip more
+guesses past the count than it allows. A session ends when its staff member signs out, is
+deactivated or has their role or password changed (the session version on their row moves on),
+after an idle half hour, and eight hours after signing in.
 """
 
 from __future__ import annotations
 
+import time
 import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
@@ -17,22 +25,33 @@ from prometheus_client import Counter
 from sqladmin.authentication import AuthenticationBackend
 from sqladmin.authorization import WILDCARD, Action, GrantsAuthorizationBackend, custom_action
 from sqlalchemy import delete, func, select, text, update
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from starlette.requests import Request
 from starlette.responses import Response
 
 from backend.admin.audit import Actor, current_actor
-from backend.models import StaffSignInThrottle, StaffUser
+from backend.models import EMAIL_MAX, AuditLog, StaffSignInThrottle, StaffUser
 from backend.staff import PASSWORD_MAX_LENGTH, normalise_email, verify_password
 
 log = structlog.get_logger("taskapi.admin")
 
 SESSION_COOKIE = "taskapi_admin"
 SESSION_MAX_AGE = timedelta(hours=8)
+SESSION_IDLE_TIMEOUT = timedelta(minutes=30)
+# The session's last-seen time is rewritten at most this often, not on every page.
+SESSION_TOUCH_EVERY_S = 60
 # Five wrong passwords within the window lock the email for the lock time.
 MAX_FAILURES = 5
 FAILURE_WINDOW = timedelta(minutes=15)
 LOCK_TIME = timedelta(minutes=15)
+# One client address may try this many sign-ins that fail, across all emails, per window: so
+# one address cannot lock every staff member out (nor guess at every account).
+MAX_CLIENT_FAILURES = 20
+# Argon2 is slow and takes 64 MiB a check: a few at a time per worker, a short queue, and 429
+# beyond it, so a flood of sign-ins cannot take the API's threads and memory.
+PASSWORD_CHECKS_AT_ONCE = 2
+PASSWORD_CHECKS_QUEUED = 8
+BUSY_RETRY_AFTER_S = 2
 
 GRANTS: dict[str, set[tuple[str, str]]] = {
     "admin": {(WILDCARD, WILDCARD)},
@@ -50,30 +69,102 @@ GRANTS: dict[str, set[tuple[str, str]]] = {
 }
 
 
-# Failures older than the window start the count again; the one that reaches MAX_FAILURES
-# sets the lock.
-_COUNT_FAILURE = text(
+# Reserves one attempt for a subject before the password is checked. The count restarts when
+# the window or an earlier lock has passed; the attempt that reaches the limit sets the lock;
+# attempts while locked only push the count past the limit (capped), which refuses them.
+_RESERVE = text(
     """
-    INSERT INTO staff_sign_in_throttle AS t (email, failures, first_failure_at)
-    VALUES (:email, 1, now())
-    ON CONFLICT (email) DO UPDATE SET
-        failures = CASE WHEN t.first_failure_at > now() - :window THEN t.failures + 1 ELSE 1 END,
+    INSERT INTO staff_sign_in_throttle AS t (subject, failures, first_failure_at, locked_until)
+    VALUES (:subject, 1, now(), CASE WHEN :max <= 1 THEN now() + :lock END)
+    ON CONFLICT (subject) DO UPDATE SET
+        failures = CASE
+            WHEN t.locked_until > now() THEN least(t.failures + 1, :max + 1)
+            WHEN t.locked_until IS NULL AND t.first_failure_at > now() - :window
+            THEN least(t.failures + 1, :max + 1)
+            ELSE 1 END,
         first_failure_at = CASE
-            WHEN t.first_failure_at > now() - :window THEN t.first_failure_at ELSE now() END,
+            WHEN t.locked_until > now()
+              OR (t.locked_until IS NULL AND t.first_failure_at > now() - :window)
+            THEN t.first_failure_at ELSE now() END,
         locked_until = CASE
-            WHEN t.first_failure_at > now() - :window AND t.failures + 1 >= :max
-            THEN now() + :lock ELSE t.locked_until END
-    RETURNING coalesce(t.locked_until > now(), false)
+            WHEN t.locked_until > now() THEN t.locked_until
+            WHEN t.locked_until IS NULL AND t.first_failure_at > now() - :window
+              AND t.failures + 1 >= :max
+            THEN now() + :lock END
+    RETURNING t.failures, ceil(extract(epoch FROM t.locked_until - now()))
+    """
+)
+# A successful sign-in gives its client address's reservation back.
+_REFUND = text(
+    """
+    UPDATE staff_sign_in_throttle SET
+        failures = failures - 1,
+        locked_until = CASE WHEN failures - 1 < :max THEN NULL ELSE locked_until END
+    WHERE subject = :subject AND failures > 0
+    """
+)
+# Rows whose window and lock have both passed say nothing any more.
+_FORGET_EXPIRED = text(
+    """
+    DELETE FROM staff_sign_in_throttle
+    WHERE first_failure_at < now() - :window AND coalesce(locked_until < now(), true)
     """
 )
 
 
-class SignInLocked(Exception):
-    """Too many failed sign-ins for this email lately."""
+class SignInRefused(Exception):
+    """A sign-in refused before or after its check, with the page's message and Retry-After."""
+
+    def __init__(self, outcome: str, message: str, retry_after_s: int) -> None:
+        super().__init__(message)
+        self.outcome, self.message, self.retry_after_s = outcome, message, retry_after_s
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """The subjects one sign-in attempt is counted against."""
+
+    email: str
+    client: str
+
+    @property
+    def email_subject(self) -> str:
+        return f"email:{self.email}"
+
+    @property
+    def client_subject(self) -> str:
+        return f"client:{self.client}"
+
+
+class PasswordChecks:
+    """Argon2 checks on their own few threads, with a bounded queue per worker."""
+
+    def __init__(self) -> None:
+        self._limiter = anyio.CapacityLimiter(PASSWORD_CHECKS_AT_ONCE)
+        self._room = PASSWORD_CHECKS_AT_ONCE + PASSWORD_CHECKS_QUEUED
+        self._inside = 0
+
+    @asynccontextmanager
+    async def slot(self) -> AsyncIterator[None]:
+        """Room for one check, taken before the attempt is reserved so a full queue costs none."""
+        if self._inside >= self._room:
+            raise SignInRefused(
+                "busy", "Sign-in is busy. Try again in a moment.", BUSY_RETRY_AFTER_S
+            )
+        self._inside += 1
+        try:
+            yield
+        finally:
+            self._inside -= 1
+
+    async def verify(self, password_hash: str | None, password: str) -> bool:
+        return await anyio.to_thread.run_sync(
+            verify_password, password_hash, password, limiter=self._limiter
+        )
 
 
 class StaffAuthentication(AuthenticationBackend):
-    """Staff sign-in: Argon2 passwords, a per-email lock-out, and an account check per request."""
+    """Staff sign-in: Argon2 passwords, reserved attempts, and a session check per request."""
 
     def __init__(
         self, *, engine: AsyncEngine, secret_key: str, secure_cookie: bool, sign_ins: Counter
@@ -90,95 +181,133 @@ class StaffAuthentication(AuthenticationBackend):
         )
         self.engine = engine
         self.sign_ins = sign_ins
-        # Set by install_admin: the page shown when an email is locked.
-        self.locked_response: Any = None
+        self.password_checks = PasswordChecks()
+        # Set by install_admin: the sign-in page with a message and a status.
+        self.refused_response: Any = None
 
     async def login(self, request: Request) -> Response | bool:
         form = await request.form()
-        email = normalise_email(str(form.get("username", "")))[:320]
+        email = normalise_email(str(form.get("username", "")))[:EMAIL_MAX]
         password = str(form.get("password", ""))[:PASSWORD_MAX_LENGTH]
+        attempt = Attempt(email=email, client=request.client.host if request.client else "")
         try:
-            staff = await self._check_credentials(email, password)
-        except SignInLocked:
-            self._record("locked", email)
-            return await self.locked_response(request)
+            async with self.password_checks.slot():
+                staff = await self._check_credentials(attempt, password)
+        except SignInRefused as refusal:
+            self._record(refusal.outcome, email)
+            return await self.refused_response(request, refusal)
         if staff is None:
             self._record("failure", email)
             return False
         request.session.clear()
-        request.session["staff_id"] = str(staff.id)
+        now = int(time.time())
+        request.session.update(
+            staff_id=str(staff.id), version=staff.session_version, since=now, seen=now
+        )
         self._record("success", email)
         return True
 
-    async def _check_credentials(self, email: str, password: str) -> StaffUser | None:
+    async def _check_credentials(self, attempt: Attempt, password: str) -> StaffUser | None:
         async with self.engine.begin() as conn:
-            locked_until = await conn.scalar(
-                select(StaffSignInThrottle.locked_until).where(
-                    StaffSignInThrottle.email == email,
-                    StaffSignInThrottle.locked_until > func.now(),
-                )
-            )
-            if locked_until is not None:
-                raise SignInLocked
+            failures = await self._reserve(conn, attempt)
             row = (
-                await conn.execute(select(StaffUser).where(StaffUser.email == email))
+                await conn.execute(select(StaffUser).where(StaffUser.email == attempt.email))
             ).one_or_none()
         password_hash = row.password_hash if row is not None else None
-        # Argon2 is deliberately slow: keep it off the event loop.
-        matches = await anyio.to_thread.run_sync(verify_password, password_hash, password)
-        refused = row is None or not matches or not row.is_active
-        async with self.engine.begin() as conn:
-            if refused:
-                now_locked = await self._count_failure(conn, email)
-            else:
-                await conn.execute(
-                    delete(StaffSignInThrottle).where(StaffSignInThrottle.email == email)
-                )
-                await conn.execute(
-                    update(StaffUser).where(StaffUser.id == row.id).values(last_login_at=func.now())
-                )
-        # Raised only now, so the failure counted above is committed rather than rolled back.
-        if refused:
-            if now_locked:
-                raise SignInLocked
+        matches = await self.password_checks.verify(password_hash, password)
+        if row is None or not matches or not row.is_active:
+            # The attempt that reached the limit set the lock when it was reserved.
+            if failures >= MAX_FAILURES:
+                raise _locked("email", int(LOCK_TIME.total_seconds()))
             return None
+        async with self.engine.begin() as conn:
+            await conn.execute(
+                delete(StaffSignInThrottle).where(
+                    StaffSignInThrottle.subject == attempt.email_subject
+                )
+            )
+            await conn.execute(
+                _REFUND, {"subject": attempt.client_subject, "max": MAX_CLIENT_FAILURES}
+            )
+            await conn.execute(
+                update(StaffUser).where(StaffUser.id == row.id).values(last_login_at=func.now())
+            )
+            await conn.execute(
+                _audit_row(row.id, row.email, "sign_in", {"client_address": attempt.client})
+            )
         return StaffUser.model_validate(row._mapping)
 
-    @staticmethod
-    async def _count_failure(conn: Any, email: str) -> bool:
-        """Count one failure, atomically across workers; whether the email is now locked."""
-        locked = await conn.scalar(
-            _COUNT_FAILURE,
-            {"email": email, "window": FAILURE_WINDOW, "max": MAX_FAILURES, "lock": LOCK_TIME},
-        )
-        return bool(locked)
+    async def _reserve(self, conn: AsyncConnection, attempt: Attempt) -> int:
+        """Count this attempt against its email and its address before any password is
+        checked (row locks make the count exact however many attempts arrive at once); the
+        email's count including this attempt."""
+        await conn.execute(_FORGET_EXPIRED, {"window": FAILURE_WINDOW})
+        email_failures = 0
+        for subject, limit, kind in (
+            (attempt.email_subject, MAX_FAILURES, "email"),
+            (attempt.client_subject, MAX_CLIENT_FAILURES, "client"),
+        ):
+            failures, locked_for = (
+                await conn.execute(
+                    _RESERVE,
+                    {"subject": subject, "max": limit, "window": FAILURE_WINDOW, "lock": LOCK_TIME},
+                )
+            ).one()
+            if failures > limit:
+                # Raised inside the transaction, so it rolls back: a refused attempt reserves
+                # nothing anywhere.
+                raise _locked(kind, int(locked_for or LOCK_TIME.total_seconds()))
+            if kind == "email":
+                email_failures = int(failures)
+        return email_failures
 
     def _record(self, outcome: str, email: str) -> None:
         self.sign_ins.labels(outcome=outcome).inc()
         log.info("admin sign-in", outcome=outcome, staff_email=email)
 
     async def logout(self, request: Request) -> Response | bool:
+        """Sign out everywhere: the session version moves on, so every copy of the cookie ends."""
+        session = _Session.read(request)
         request.session.clear()
+        if session is None:
+            return False
+        async with self.engine.begin() as conn:
+            row = (
+                await conn.execute(
+                    update(StaffUser)
+                    .where(StaffUser.id == session.staff_id)
+                    .where(StaffUser.session_version == session.version)
+                    .values(session_version=StaffUser.session_version + 1)
+                    .returning(StaffUser.email)
+                )
+            ).one_or_none()
+            if row is not None:
+                await conn.execute(_audit_row(session.staff_id, row.email, "sign_out", None))
         return False
 
     async def authenticate(self, request: Request) -> Response | bool:
-        """Whether the session belongs to an active staff member, read afresh on every request:
-        a deactivated or demoted account loses access at once, not when its cookie expires."""
-        try:
-            staff_id = uuid.UUID(str(request.session.get("staff_id")))
-        except ValueError:
+        """Whether the session belongs to an active staff member and is still current, read
+        afresh on every request: a deactivated or demoted account loses access at once."""
+        session = _Session.read(request)
+        now = time.time()
+        if session is None or session.expired(now):
+            request.session.clear()
             return False
         async with self.engine.connect() as conn:
             row = (
                 await conn.execute(
                     select(StaffUser.id, StaffUser.email, StaffUser.role).where(
-                        StaffUser.id == staff_id, StaffUser.is_active
+                        StaffUser.id == session.staff_id,
+                        StaffUser.is_active,
+                        StaffUser.session_version == session.version,
                     )
                 )
             ).one_or_none()
         if row is None:
             request.session.clear()
             return False
+        if now - session.seen >= SESSION_TOUCH_EVERY_S:
+            request.session["seen"] = int(now)
         actor = Actor(id=row.id, email=row.email, role=row.role)
         request.state.actor = actor
         current_actor.set(actor)
@@ -188,6 +317,57 @@ class StaffAuthentication(AuthenticationBackend):
     async def get_user_id(self, request: Request) -> Any:
         actor: Actor | None = getattr(request.state, "actor", None)
         return actor.id if actor is not None else None
+
+
+@dataclass(frozen=True)
+class _Session:
+    """What the signed cookie holds."""
+
+    staff_id: uuid.UUID
+    version: int
+    since: float
+    seen: float
+
+    @classmethod
+    def read(cls, request: Request) -> _Session | None:
+        data = request.session
+        try:
+            return cls(
+                staff_id=uuid.UUID(str(data.get("staff_id"))),
+                version=int(data["version"]),
+                since=float(data["since"]),
+                seen=float(data["seen"]),
+            )
+        except (KeyError, TypeError, ValueError):
+            return None
+
+    def expired(self, now: float) -> bool:
+        return (
+            now - self.seen > SESSION_IDLE_TIMEOUT.total_seconds()
+            or now - self.since > SESSION_MAX_AGE.total_seconds()
+        )
+
+
+def _locked(kind: str, retry_after_s: int) -> SignInRefused:
+    message = (
+        "Too many failed sign-ins for this email. Try again later."
+        if kind == "email"
+        else "Too many failed sign-ins from this address. Try again later."
+    )
+    return SignInRefused("locked", message, max(retry_after_s, 1))
+
+
+def _audit_row(staff_id: uuid.UUID, email: str, action: str, after: dict | None) -> Any:
+    """An audit row for a sign-in or sign-out: the staff member is both the actor and the object."""
+    return AuditLog.__table__.insert().values(  # type: ignore[attr-defined]
+        staff_id=staff_id,
+        staff_email=email,
+        action=action,
+        object_type="staff_user",
+        object_id=str(staff_id),
+        after=after,
+        created_at=func.now(),
+    )
 
 
 class RoleGrants(GrantsAuthorizationBackend):

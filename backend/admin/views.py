@@ -14,11 +14,12 @@ from typing import Any
 from markupsafe import Markup
 from sqladmin import ModelView, action
 from sqladmin.filters import BooleanFilter, OperationColumnFilter, StaticValuesFilter
+from sqladmin.helpers import secure_filename, stream_to_csv
 from sqlalchemy import Select, func, or_, select
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import RedirectResponse
+from starlette.responses import RedirectResponse, StreamingResponse
 from wtforms import Form, PasswordField, SelectField, ValidationError
 from wtforms.validators import DataRequired, Length, Optional, Regexp
 
@@ -88,8 +89,24 @@ async def _refusals() -> AsyncIterator[None]:
         ) from None
 
 
+class _no_such_key:
+    """Swallows what a malformed key raises: SQLAdmin's coercion (ValueError) or the
+    database's refusal of an out-of-range value (DataError), so the caller falls through."""
+
+    async def __aenter__(self) -> None:
+        return None
+
+    async def __aexit__(self, kind: type[BaseException] | None, *_: object) -> bool:
+        return kind is not None and issubclass(kind, ValueError | DataError)
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 class BackOfficeView(ModelView):
-    """What every back-office list shares: a bounded count, capped CSV-only export."""
+    """What every back-office list shares: a bounded count, capped CSV-only export whose cells
+    a spreadsheet shows rather than runs."""
 
     page_size = 25
     page_size_options = [25, 50, 100]
@@ -107,6 +124,45 @@ class BackOfficeView(ModelView):
     async def delete_model(self, request: Request, pk: Any) -> None:
         async with _refusals():
             await super().delete_model(request, pk)
+
+    # A key in a URL that is not a valid id for the table (not a UUID, an integer out of range)
+    # names no object: 404, as for a valid id that does not exist.
+    async def get_object_for_details(self, request: Request) -> Any:
+        async with _no_such_key():
+            return await super().get_object_for_details(request)
+        return None
+
+    async def get_object_for_edit(self, request: Request) -> Any:
+        async with _no_such_key():
+            return await super().get_object_for_edit(request)
+        return None
+
+    async def get_object_for_delete(self, value: Any) -> Any:
+        async with _no_such_key():
+            return await super().get_object_for_delete(value)
+        return None
+
+    async def export_data(
+        self, data: list[Any], export_type: str = "csv", request: Request | None = None
+    ) -> StreamingResponse:
+        """SQLAdmin's CSV export, with every cell made safe to open in a spreadsheet."""
+        if export_type != "csv":
+            raise HTTPException(status_code=404)
+        names = self._export_prop_names
+
+        async def rows(writer: Any) -> AsyncIterator[Any]:
+            yield writer.writerow(names)
+            for row in data:
+                yield writer.writerow(
+                    [_inert(str(await self.get_prop_value(row, name))) for name in names]
+                )
+
+        filename = secure_filename(self.get_export_name(export_type="csv"))
+        return StreamingResponse(
+            content=stream_to_csv(rows),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f"attachment;filename={filename}"},
+        )
 
     async def count(self, request: Request, stmt: Select | None = None) -> int:
         if stmt is None:
@@ -225,6 +281,16 @@ class TaskAdmin(BackOfficeView, model=Task):
         Task.created_at,
         Task.updated_at,
     ]
+    column_export_list = [
+        Task.id,
+        Task.title,
+        Task.description,
+        Task.completed,
+        Task.owner_id,
+        Task.version,
+        Task.created_at,
+        Task.updated_at,
+    ]
     column_searchable_list = [Task.title]
     column_sortable_list = [Task.title, Task.completed, Task.created_at, Task.updated_at]
     column_default_sort = [(Task.created_at, True)]
@@ -306,12 +372,21 @@ class StaffAdmin(BackOfficeView, model=StaffUser):
         demotes = not data.get("is_active", True) or data.get("role", "admin") != "admin"
         if not is_created and demotes and _is_self(request, model.id):
             raise ChangeRefused("Not saved: you cannot deactivate or demote your own account.")
-        if not password and not is_created:
-            return
-        try:
-            model.password_hash = hash_password(password)
-        except StaffError as exc:
-            raise ChangeRefused(f"Not saved: {exc}.") from None
+        if password or is_created:
+            try:
+                model.password_hash = hash_password(password)
+            except StaffError as exc:
+                raise ChangeRefused(f"Not saved: {exc}.") from None
+        # Called before the form's values are set: `model` still holds the old ones.
+        ends_sessions = bool(password) or (
+            data.get("role", model.role) != model.role
+            or bool(data.get("is_active", False)) != model.is_active
+        )
+        if not is_created and ends_sessions:
+            model.session_version += 1
+            if _is_self(request, model.id):
+                # Your own password change keeps this session and ends every other one.
+                request.session["version"] = model.session_version
 
     async def delete_model(self, request: Request, pk: Any) -> None:
         if _is_self(request, pk):
@@ -319,10 +394,16 @@ class StaffAdmin(BackOfficeView, model=StaffUser):
         await super().delete_model(request, pk)
 
 
+def _inert(cell: str) -> str:
+    # The leading quote makes a spreadsheet show the text as it is, instead of running it.
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
 def _is_self(request: Request, staff_id: Any) -> bool:
     # Only admins manage staff, and none can lock themselves out: so one active admin remains.
+    # Compared as UUIDs: an id's other spellings (upper case, no hyphens, braces) are the same.
     actor = getattr(request.state, "actor", None)
-    return actor is not None and str(actor.id) == str(staff_id)
+    return actor is not None and _as_uuid(str(staff_id)) == actor.id
 
 
 class AuditLogAdmin(BackOfficeView, model=AuditLog):

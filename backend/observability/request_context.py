@@ -65,14 +65,15 @@ class RequestContextMiddleware:
         state = scope.setdefault("state", {})
         state["request_id"] = request_id
         status = 500
+        started = False
         response_bytes = 0
         request_bytes = _declared_length(scope)
         id_header = (b"x-request-id", request_id.encode())
 
         async def send_with_id(message: Message) -> None:
-            nonlocal status, response_bytes
+            nonlocal status, started, response_bytes
             if message["type"] == "http.response.start":
-                status = message["status"]
+                status, started = message["status"], True
                 headers = message.setdefault("headers", [])
                 for name, value in headers:
                     if name == b"content-length":
@@ -94,9 +95,10 @@ class RequestContextMiddleware:
                 await self.app(scope, limited(receive, self.max_body_bytes), send_with_id)
         except Exception as exc:
             log.error("unhandled_exception", error_type=type(exc).__name__, exc_info=exc)
-            if status != 500:  # the response had started: too late for an envelope
-                raise
-            await AppError().response()(scope, receive, send_with_id)
+            # A mounted app (the back office) answers its own errors before re-raising them;
+            # a second response would break the connection, so only the unanswered get one.
+            if not started:
+                await AppError().response()(scope, receive, send_with_id)
         finally:
             duration_s = time.perf_counter() - started_at
             route = scope.get("route")

@@ -13,8 +13,10 @@ from tests.helpers import Staff, User, create_task, sign_in
 
 
 def _audit_rows(db: psycopg.Connection) -> list[tuple]:
+    """The audit rows of changes (sign-ins and sign-outs, audited too, are left out here)."""
     return db.execute(
-        "SELECT staff_email, action, object_type, object_id, before, after FROM audit_log ORDER BY id"
+        "SELECT staff_email, action, object_type, object_id, before, after FROM audit_log"
+        " WHERE action NOT IN ('sign_in', 'sign_out') ORDER BY id"
     ).fetchall()
 
 
@@ -239,6 +241,39 @@ def test_audit_rows_cannot_be_changed_even_in_sql(
     with pytest.raises(psycopg.errors.RaiseException):
         db.execute("DELETE FROM audit_log")
     assert len(_audit_rows(db)) == 1
+
+
+def test_the_audit_log_cannot_be_truncated(
+    support: TestClient, alice: User, db: psycopg.Connection
+) -> None:
+    create_task(support, alice)
+    support.get(f"/admin/user/action/deactivate?pks={alice.id}")
+    with pytest.raises(psycopg.errors.RaiseException):
+        db.execute("TRUNCATE audit_log")
+    assert len(_audit_rows(db)) == 1
+
+
+def test_deleting_a_user_removes_their_tasks_and_keys_and_the_audit_counts_the_tasks(
+    admin: TestClient, alice: User, bob: User, db: psycopg.Connection
+) -> None:
+    for title in ("One", "Two", "Three"):
+        create_task(admin, alice, title=title)
+    keyed = admin.post(
+        alice.tasks_url, json={"title": "Keyed"}, headers={**alice.headers, "Idempotency-Key": "k1"}
+    )
+    assert keyed.status_code == 201
+    create_task(admin, bob, title="Bob's")
+    admin.delete(f"/admin/user/delete?pks={alice.id}")
+    for query in (
+        "SELECT count(*) FROM app_user WHERE id = %s",
+        "SELECT count(*) FROM task WHERE owner_id = %s",
+        "SELECT count(*) FROM idempotency_key WHERE owner_id = %s",
+    ):
+        assert db.execute(query, (alice.id,)).fetchone() == (0,), query
+    assert db.execute("SELECT count(*) FROM task").fetchone() == (1,)
+    [(_, action, object_type, object_id, before, after)] = _audit_rows(db)
+    assert (action, object_type, object_id, after) == ("delete", "user", str(alice.id), None)
+    assert before["tasks_deleted"] == 4 and before["email"] == "alice@example.com"
 
 
 def test_an_admin_cannot_lock_themselves_out(

@@ -42,6 +42,13 @@ def test_create_staff_reads_the_password_from_stdin_and_the_account_can_sign_in(
         "SELECT role, password_hash FROM staff_user WHERE email = 'lead@example.com'"
     ).fetchone()
     assert role == "admin" and password_hash.startswith("$argon2")
+    # Audited like an account an admin creates, naming the command as who made it.
+    [(staff_email, action, object_type, after)] = db.execute(
+        "SELECT staff_email, action, object_type, after FROM audit_log"
+    ).fetchall()
+    assert (staff_email, action, object_type) == ("(taskapi create-staff)", "create", "staff_user")
+    assert after == {"email": "lead@example.com", "role": "admin", "is_active": True}
+    assert password_hash not in str(after)
     client = make_client()
     lead = Staff(id=None, email="lead@example.com", role="admin", password=PASSWORD)  # type: ignore[arg-type]
     assert sign_in(client, lead).status_code == 302
@@ -88,6 +95,8 @@ def test_create_staff_refuses_an_email_already_taken(
     assert again.returncode == 1
     assert "already exists" in again.stderr
     assert "Traceback" not in again.stderr
+    # The refused second account left no audit row of its own.
+    assert db.execute("SELECT count(*) FROM audit_log").fetchone() == (1,)
 
 
 def test_create_staff_never_takes_the_password_from_argv(cli_env: dict[str, str]) -> None:

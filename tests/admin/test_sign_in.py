@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import asyncio
+import time
+from collections.abc import Callable, Iterator
+from datetime import timedelta
 
+import httpx
 import psycopg
 import pytest
 from fastapi.testclient import TestClient
 from prometheus_client.parser import text_string_to_metric_families
 
-from backend.admin.auth import MAX_FAILURES
+from backend.admin import auth
+from backend.admin.auth import MAX_CLIENT_FAILURES, MAX_FAILURES
+from backend.app import create_app
 from tests.helpers import Staff, sign_in
 
 
@@ -117,7 +123,9 @@ def test_repeated_failures_lock_the_email_even_for_the_right_password(
     # Once the lock has passed, the right password works again and clears the count.
     db.execute("UPDATE staff_sign_in_throttle SET locked_until = now() - interval '1 second'")
     assert sign_in(second, staff).status_code == 302
-    assert db.execute("SELECT count(*) FROM staff_sign_in_throttle").fetchone() == (0,)
+    assert db.execute(
+        "SELECT count(*) FROM staff_sign_in_throttle WHERE subject LIKE 'email:%'"
+    ).fetchone() == (0,)
 
 
 def test_failures_for_one_email_do_not_lock_another(
@@ -145,3 +153,286 @@ def test_sign_in_records_the_time(
         "SELECT last_login_at FROM staff_user WHERE id = %s", (staff.id,)
     ).fetchone()
     assert last_login_at is not None
+
+
+# --- Lock-out by construction, per address, and Argon2 that cannot exhaust the server ---------
+
+
+@pytest.fixture
+def from_address(
+    make_settings: Callable[..., object], db: psycopg.Connection
+) -> Iterator[Callable[[str], TestClient]]:
+    """Clients of one app that each come from a client address of the test's choosing."""
+    app = create_app(make_settings())  # type: ignore[arg-type]
+    opened: list[TestClient] = []
+
+    def build(address: str) -> TestClient:
+        client = TestClient(app, raise_server_exceptions=False, client=(address, 40000))
+        client.__enter__()
+        opened.append(client)
+        return client
+
+    yield build
+    for client in opened:
+        client.__exit__(None, None, None)
+
+
+def _burst(app: object, attempts: list[tuple[str, str]], address: str) -> list[httpx.Response]:
+    """Every sign-in attempt sent at once, concurrently, to one app in this process."""
+
+    async def run() -> list[httpx.Response]:
+        transport = httpx.ASGITransport(app=app, client=(address, 40000))  # type: ignore[arg-type]
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+            return await asyncio.gather(
+                *(
+                    client.post("/admin/login", data={"username": e, "password": p})
+                    for e, p in attempts
+                )
+            )
+
+    return asyncio.run(run())
+
+
+def test_a_burst_larger_than_the_thread_pool_checks_at_most_five_passwords(
+    make_settings: Callable[..., object],
+    make_staff: Callable[..., Staff],
+    db: psycopg.Connection,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Room for every attempt at once, so only the reservation can hold the burst back.
+    monkeypatch.setattr(auth, "PASSWORD_CHECKS_AT_ONCE", 64)
+    monkeypatch.setattr(auth, "PASSWORD_CHECKS_QUEUED", 64)
+    checked: list[str] = []
+    real_verify = auth.verify_password
+
+    def counting_verify(password_hash: str | None, password: str) -> bool:
+        checked.append(password)
+        time.sleep(0.05)  # long enough that the whole burst is in flight together
+        return real_verify(password_hash, password)
+
+    monkeypatch.setattr(auth, "verify_password", counting_verify)
+    staff = make_staff()
+    burst = 60  # more than anyio's 40 worker threads
+    app = create_app(make_settings())  # type: ignore[arg-type]
+    responses = _burst(
+        app, [(staff.email, f"wrong guess {n}") for n in range(burst)], "198.51.100.1"
+    )
+    statuses = sorted(r.status_code for r in responses)
+    assert len(checked) == MAX_FAILURES
+    assert statuses == [400] * (MAX_FAILURES - 1) + [429] * (burst - MAX_FAILURES + 1)
+    assert all(int(r.headers["retry-after"]) > 0 for r in responses if r.status_code == 429)
+
+
+def test_one_address_cannot_lock_every_staff_member_out(
+    from_address: Callable[[str], TestClient], make_staff: Callable[..., Staff]
+) -> None:
+    attacker, colleague = from_address("203.0.113.9"), from_address("192.0.2.44")
+    victims = [make_staff() for _ in range(MAX_CLIENT_FAILURES // (MAX_FAILURES - 1) + 1)]
+    tried = 0
+    for victim in victims:
+        for _ in range(MAX_FAILURES - 1):
+            if tried == MAX_CLIENT_FAILURES:
+                break
+            assert sign_in(attacker, victim, password="a wrong guess").status_code == 400
+            tried += 1
+    # The address has used its failures: it is refused, whoever it names.
+    refused = sign_in(attacker, victims[-1])
+    assert refused.status_code == 429
+    assert "from this address" in refused.text
+    # No email reached its own limit, so every victim still signs in from elsewhere.
+    for victim in victims:
+        assert sign_in(colleague, victim).status_code == 302
+
+
+def test_successful_sign_ins_do_not_use_up_an_address(
+    from_address: Callable[[str], TestClient], make_staff: Callable[..., Staff]
+) -> None:
+    office = from_address("192.0.2.80")
+    staff = make_staff()
+    for _ in range(MAX_CLIENT_FAILURES + 5):
+        assert sign_in(office, staff).status_code == 302
+
+
+def test_a_full_password_queue_answers_429_busy_without_counting_the_attempt(
+    make_settings: Callable[..., object],
+    make_staff: Callable[..., Staff],
+    db: psycopg.Connection,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(auth, "PASSWORD_CHECKS_AT_ONCE", 1)
+    monkeypatch.setattr(auth, "PASSWORD_CHECKS_QUEUED", 1)
+    real_verify = auth.verify_password
+
+    def slow_verify(password_hash: str | None, password: str) -> bool:
+        time.sleep(0.3)
+        return real_verify(password_hash, password)
+
+    monkeypatch.setattr(auth, "verify_password", slow_verify)
+    staff = make_staff()
+    app = create_app(make_settings())  # type: ignore[arg-type]
+    responses = _burst(app, [(staff.email, "wrong guess")] * 4, "198.51.100.2")
+    busy = [r for r in responses if r.status_code == 429]
+    assert len(busy) == 2, sorted(r.status_code for r in responses)
+    assert all("busy" in r.text and int(r.headers["retry-after"]) > 0 for r in busy)
+    # Only the two attempts that were checked count against the email.
+    assert db.execute(
+        "SELECT failures FROM staff_sign_in_throttle WHERE subject = %s", (f"email:{staff.email}",)
+    ).fetchone() == (2,)
+
+
+def test_expired_throttle_rows_are_deleted_as_sign_ins_arrive(
+    client: TestClient, make_staff: Callable[..., Staff], db: psycopg.Connection
+) -> None:
+    db.execute(
+        "INSERT INTO staff_sign_in_throttle (subject, failures, first_failure_at)"
+        " SELECT 'email:gone' || n || '@example.com', 3, now() - interval '16 minutes'"
+        " FROM generate_series(1, 50) AS n"
+    )
+    db.execute(
+        "INSERT INTO staff_sign_in_throttle (subject, failures, first_failure_at, locked_until)"
+        " VALUES ('email:still-locked@example.com', 5, now() - interval '20 minutes',"
+        " now() + interval '1 minute')"
+    )
+    sign_in(client, make_staff())
+    subjects = {row[0] for row in db.execute("SELECT subject FROM staff_sign_in_throttle")}
+    assert not any(subject.startswith("email:gone") for subject in subjects)
+    assert "email:still-locked@example.com" in subjects
+
+
+# --- Sessions that can be ended -------------------------------------------------------------
+
+
+def _copy_of(client: TestClient, make_client: Callable[..., TestClient]) -> TestClient:
+    """Another client (another browser, or a thief) holding the same session cookie."""
+    copy = make_client()
+    copy.cookies.update(client.cookies)
+    return copy
+
+
+def test_signing_out_ends_every_copy_of_the_session(
+    make_client: Callable[..., TestClient], make_staff: Callable[..., Staff], db: psycopg.Connection
+) -> None:
+    staff = make_staff()
+    client = make_client()
+    sign_in(client, staff)
+    copy = _copy_of(client, make_client)
+    assert copy.get("/admin/", follow_redirects=False).status_code == 200
+    client.get("/admin/logout", follow_redirects=False)
+    assert copy.get("/admin/", follow_redirects=False).status_code == 302
+    actions = [row[0] for row in db.execute("SELECT action FROM audit_log ORDER BY id")]
+    assert actions == ["sign_in", "sign_out"]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"role": "admin", "is_active": "y"},
+        {"role": "support"},  # unchecked: deactivated
+        {"role": "support", "is_active": "y", "password": "a brand new long password"},
+    ],
+    ids=["role-change", "deactivation", "password-change"],
+)
+def test_a_role_activity_or_password_change_ends_the_staff_members_sessions(
+    admin: TestClient,
+    make_client: Callable[..., TestClient],
+    make_staff: Callable[..., Staff],
+    change: dict[str, str],
+) -> None:
+    staff = make_staff("support")
+    theirs = make_client()
+    sign_in(theirs, staff)
+    assert theirs.get("/admin/task/list", follow_redirects=False).status_code == 200
+    response = admin.post(
+        f"/admin/staff-user/edit/{staff.id}",
+        data={"email": staff.email, **change},
+        follow_redirects=False,
+    )
+    assert response.status_code == 302, response.text
+    assert theirs.get("/admin/task/list", follow_redirects=False).status_code == 302
+
+
+def test_an_edit_that_changes_none_of_those_keeps_the_session(
+    admin: TestClient, make_client: Callable[..., TestClient], make_staff: Callable[..., Staff]
+) -> None:
+    staff = make_staff("support")
+    theirs = make_client()
+    sign_in(theirs, staff)
+    admin.post(
+        f"/admin/staff-user/edit/{staff.id}",
+        data={"email": staff.email, "role": "support", "is_active": "y"},
+    )
+    assert theirs.get("/admin/task/list", follow_redirects=False).status_code == 200
+
+
+def test_changing_your_own_password_keeps_this_session_and_ends_the_others(
+    make_client: Callable[..., TestClient], make_staff: Callable[..., Staff]
+) -> None:
+    me = make_staff("admin")
+    client = make_client()
+    sign_in(client, me)
+    other_browser = _copy_of(client, make_client)
+    response = client.post(
+        f"/admin/staff-user/edit/{me.id}",
+        data={
+            "email": me.email,
+            "role": "admin",
+            "is_active": "y",
+            "password": "my own new long password",
+        },
+        follow_redirects=False,
+    )
+    assert response.status_code == 302, response.text
+    assert client.get("/admin/", follow_redirects=False).status_code == 200
+    assert other_browser.get("/admin/", follow_redirects=False).status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("away", "still_in"),
+    [
+        (auth.SESSION_IDLE_TIMEOUT - timedelta(minutes=1), True),
+        (auth.SESSION_IDLE_TIMEOUT + timedelta(minutes=1), False),
+    ],
+    ids=["back-in-time", "idle-too-long"],
+)
+def test_an_idle_session_ends(
+    client: TestClient,
+    make_staff: Callable[..., Staff],
+    monkeypatch: pytest.MonkeyPatch,
+    away: timedelta,
+    still_in: bool,
+) -> None:
+    sign_in(client, make_staff())
+    later = time.time() + away.total_seconds()
+    monkeypatch.setattr(auth.time, "time", lambda: later)
+    status = client.get("/admin/", follow_redirects=False).status_code
+    assert status == (200 if still_in else 302)
+
+
+def test_a_busy_session_still_ends_eight_hours_after_signing_in(
+    client: TestClient, make_staff: Callable[..., Staff], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sign_in(client, make_staff())
+    start = time.time()
+    now = start
+    monkeypatch.setattr(auth.time, "time", lambda: now)
+    # A page every 20 minutes keeps it from idling out...
+    while now - start < auth.SESSION_MAX_AGE.total_seconds() - 1200:
+        now += 1200
+        assert client.get("/admin/", follow_redirects=False).status_code == 200
+    # ...until the eight hours are up.
+    now = start + auth.SESSION_MAX_AGE.total_seconds() + 60
+    assert client.get("/admin/", follow_redirects=False).status_code == 302
+
+
+def test_sign_ins_are_audited_with_the_client_address(
+    from_address: Callable[[str], TestClient],
+    make_staff: Callable[..., Staff],
+    db: psycopg.Connection,
+) -> None:
+    staff = make_staff()
+    sign_in(from_address("192.0.2.10"), staff)
+    [(staff_id, action, object_id, after)] = db.execute(
+        "SELECT staff_id, action, object_id, after FROM audit_log"
+    ).fetchall()
+    assert (staff_id, action, object_id) == (staff.id, "sign_in", str(staff.id))
+    assert after == {"client_address": "192.0.2.10"}

@@ -64,6 +64,48 @@ def test_unhandled_error_is_one_logged_event_and_a_500_envelope(
     assert "eyJ-secret-token-in-a-local" not in out
 
 
+def test_a_mounted_apps_own_500_is_the_only_response_sent(
+    make_settings, db: psycopg.Connection
+) -> None:
+    """The back office is a mounted Starlette app whose error middleware answers 500 and then
+    re-raises; the outer middleware must not start a second response on the same request."""
+    from starlette.applications import Starlette
+    from starlette.routing import Route
+
+    async def explode(request: object) -> None:
+        raise RuntimeError("boom")
+
+    app = create_app(make_settings())
+    app.mount("/mounted", Starlette(routes=[Route("/explode", explode)]))
+    messages: list[dict] = []
+
+    async def receive() -> dict:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: dict) -> None:
+        messages.append(message)
+
+    import anyio
+
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "GET",
+        "scheme": "http",
+        "path": "/mounted/explode",
+        "raw_path": b"/mounted/explode",
+        "root_path": "",
+        "query_string": b"",
+        "headers": [],
+        "client": ("127.0.0.1", 1),
+        "server": ("testserver", 80),
+    }
+    anyio.run(app, scope, receive, send)
+    starts = [m for m in messages if m["type"] == "http.response.start"]
+    assert [m["status"] for m in starts] == [500]
+
+
 def test_one_access_event_per_request_with_template_and_user(
     make_client, alice: User, capsys: pytest.CaptureFixture[str]
 ) -> None:
