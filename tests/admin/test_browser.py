@@ -33,11 +33,21 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture
 def page(browser: Browser, live_server: str) -> Iterator[Page]:
+    """A page whose test fails if the back office's Content-Security-Policy blocked anything:
+    the policy must hold without breaking a page."""
     context = browser.new_context(base_url=live_server, viewport={"width": 1600, "height": 900})
     page = context.new_page()
     page.set_default_timeout(15_000)
+    blocked: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            blocked.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
     yield page
     context.close()
+    assert blocked == []
 
 
 def _snap(page: Page, name: str) -> None:
@@ -93,9 +103,40 @@ def test_support_finds_edits_deactivates_and_sees_the_audit_log(
 
     page.goto("/admin/audit-log/list")
     rows = page.locator("table tbody tr")
-    expect(rows).to_have_count(2)
+    expect(rows).to_have_count(3)
     expect(rows.nth(0)).to_contain_text("deactivate")
     expect(rows.nth(0)).to_contain_text(staff.email)
     expect(rows.nth(1)).to_contain_text("update")
     expect(rows.nth(1)).to_contain_text(task["id"])
+    expect(rows.nth(2)).to_contain_text("sign_in")
     _snap(page, "audit-log")
+
+
+def test_admin_deletes_a_task_and_signing_out_ends_the_session(
+    page: Page, live_server: str, make_staff: Callable[..., Staff], alice: User
+) -> None:
+    staff = make_staff("admin")
+    with httpx.Client(base_url=live_server) as api:
+        task = create_task(api, alice, title="Delete me")
+    page.goto("/admin/login")
+    page.fill("input[name=username]", staff.email)
+    page.fill("input[name=password]", staff.password)
+    page.click("button[type=submit]")
+    expect(page).to_have_url(f"{live_server}/admin/")
+    cookies = page.context.cookies()
+
+    page.goto(f"/admin/task/details/{task['id']}")
+    page.click("a[data-bs-target='#modal-delete']")
+    expect(page.locator("#modal-delete-button")).to_be_visible()
+    _snap(page, "task-delete-confirmation")
+    page.click("#modal-delete-button")
+    expect(page).to_have_url(f"{live_server}/admin/task/list")
+    gone = httpx.get(f"{live_server}{alice.task_url(task['id'])}", headers=alice.headers)
+    assert gone.status_code == 404
+
+    page.click("a[href$='/admin/logout']")
+    expect(page).to_have_url(f"{live_server}/admin/login")
+    # A copy of the cookie taken before signing out no longer opens anything.
+    with httpx.Client(base_url=live_server) as stolen:
+        stolen.cookies.set(cookies[0]["name"], cookies[0]["value"], path="/admin")
+        assert stolen.get("/admin/", follow_redirects=False).status_code == 302
