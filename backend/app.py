@@ -39,6 +39,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the ASGI app. Nothing connects to the database until a request needs it."""
     settings = settings if settings is not None else Settings()
     configure_logging(settings)
+    for warning in settings.startup_warnings():
+        log.warning("insecure_configuration", detail=warning)
     url = settings.app_database_url()
     if url is None:
         raise RuntimeError("DATABASE_URL is not set (`taskapi serve` starts an embedded database)")

@@ -16,10 +16,8 @@ from pydantic import ValidationError
 from backend import schema
 from backend.embedded_db import EmbeddedDatabase
 from backend.models import STAFF_ROLES, StaffUser
-from backend.settings import Settings
+from backend.settings import DATA_DIR, Settings, is_local_host
 from backend.staff import StaffError
-
-EMBEDDED_DIR = Path(".data")
 
 
 def _settings() -> Settings:
@@ -42,10 +40,10 @@ def _with_database() -> tuple[Settings, EmbeddedDatabase | None]:
     settings = _settings()
     if settings.database_url is not None:
         return settings, None
-    embedded = EmbeddedDatabase(EMBEDDED_DIR.resolve())
+    embedded = EmbeddedDatabase(DATA_DIR.resolve())
     # Uvicorn's workers read their settings from the environment, so that is where the URL goes.
     os.environ["DATABASE_URL"] = embedded.start()
-    print(f"taskapi: using the embedded PostgreSQL under {EMBEDDED_DIR}/", file=sys.stderr)
+    print(f"taskapi: using the embedded PostgreSQL under {DATA_DIR}/", file=sys.stderr)
     return _settings(), embedded
 
 
@@ -64,6 +62,14 @@ def _exit_cleanly(signum: int, frame: object) -> None:
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    if _settings().is_development and not is_local_host(args.host):
+        # Development's secrets sit in a file of this checkout: reachable from this machine only.
+        print(
+            f"taskapi: refusing to serve on {args.host} while ENVIRONMENT=development: "
+            "set ENVIRONMENT=staging or production, with JWT_SECRET and ADMIN_SECRET_KEY",
+            file=sys.stderr,
+        )
+        return 2
     settings, embedded = _with_database()
     metrics_dir = _multiprocess_metrics_dir() if args.workers > 1 else None
     _configure_logging(settings)

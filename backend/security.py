@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import threading
 import time
 import uuid
@@ -10,11 +11,13 @@ from dataclasses import dataclass
 
 import anyio.to_thread
 import jwt
+import structlog
 from jwt import PyJWK, PyJWKClient, PyJWKSet
-from jwt.exceptions import PyJWKClientConnectionError, PyJWKClientError
 
 from backend.errors import InvalidToken, NotAuthenticated, TokenExpired
 from backend.settings import HMAC_ALGORITHMS, Settings
+
+log = structlog.get_logger("taskapi.security")
 
 LEEWAY_S = 30
 # A token longer than this is refused unparsed: parsing costs time on the event loop.
@@ -24,6 +27,7 @@ MAX_TOKEN_BYTES = 8 * 1024
 TOKEN_CACHE_SIZE = 10_000
 CACHED_TOKEN_MAX_BYTES = 2 * 1024
 JWKS_CACHE_S = 300
+JWKS_FETCH_TIMEOUT_S = 5
 # An unknown `kid` may mean the provider rotated keys; refetch, but not on every bad token.
 JWKS_MIN_REFRESH_INTERVAL_S = 30
 
@@ -38,48 +42,93 @@ class Principal:
 
 
 class JwksKeys:
-    """Keys from a JWKS endpoint that survive a failed refresh: the last good set stays in use."""
+    """The identity provider's signing keys, from its JWKS endpoint.
+
+    The last good key set stays in use while a refresh fails, and an answer that is not a key
+    set (HTML, empty, not JSON, no usable key) counts as a failed refresh. A stale set is
+    refreshed at most once per JWKS_MIN_REFRESH_INTERVAL_S, as is a set that lacks a token's
+    `kid`; only one thread fetches at a time and no lock is held while it does, so requests
+    whose key is already known never wait on the network.
+    """
 
     def __init__(self, url: str, on_change: Callable[[], None]) -> None:
-        self._client = PyJWKClient(url, cache_jwk_set=True, lifespan=JWKS_CACHE_S, timeout=5)
+        # PyJWKClient for the request itself (headers, timeout, TLS); its caches are not
+        # used because they forget the last good set when a refresh fails.
+        self._client = PyJWKClient(
+            url, cache_jwk_set=False, cache_keys=False, timeout=JWKS_FETCH_TIMEOUT_S
+        )
         self._on_change = on_change
-        self._last_good: PyJWKSet | None = None
-        self._last_forced_refresh = 0.0
+        self._keys: PyJWKSet | None = None
+        self._fetched_at = -math.inf
+        # Each reason to fetch has its own interval: a token with an unknown `kid` right after
+        # the first fetch may still bring a rotated key in.
+        self._last_attempt = dict.fromkeys(("no_set", "stale", "unknown_kid"), -math.inf)
+        self._fetching: threading.Event | None = None
         self._lock = threading.Lock()
 
-    def _key_set(self, *, refresh: bool) -> PyJWKSet:
-        try:
-            key_set = self._client.get_jwk_set(refresh=refresh)
-        except PyJWKClientConnectionError:
-            if self._last_good is None:
-                raise
-            return self._last_good
-        if self._last_good is not None and _key_data(key_set) != _key_data(self._last_good):
-            # A key was rotated out: tokens it verified must not be served from memory.
-            self._on_change()
-        self._last_good = key_set
-        return key_set
+    def cached_key_for(self, kid: str | None) -> PyJWK | None:
+        """The key from a still-fresh set, without blocking; None means `key_for`."""
+        keys = self._keys
+        if keys is None or time.monotonic() - self._fetched_at >= JWKS_CACHE_S:
+            return None
+        return self._find(keys, kid)
 
     def key_for(self, kid: str | None) -> PyJWK:
         """The key that `kid` names (blocking: call from a worker thread)."""
-        with self._lock:
-            key = self._find(self._key_set(refresh=False), kid)
-            now = time.monotonic()
-            if key is None and now - self._last_forced_refresh > JWKS_MIN_REFRESH_INTERVAL_S:
-                self._last_forced_refresh = now
-                key = self._find(self._key_set(refresh=True), kid)
+        key = self._find(self._keys, kid)
+        if self._keys is None:
+            self._refresh("no_set")
+        elif key is None:
+            self._refresh("unknown_kid")
+        elif time.monotonic() - self._fetched_at >= JWKS_CACHE_S:
+            self._refresh("stale")
+        key = self._find(self._keys, kid)
         if key is None:
             raise InvalidToken()
         return key
 
-    def cached_key_for(self, kid: str | None) -> PyJWK | None:
-        """The key from a still-fresh cached set, without blocking; None means `key_for`."""
-        cache = self._client.jwk_set_cache
-        key_set = cache.get() if cache is not None else None
-        return self._find(key_set, kid) if key_set is not None else None
+    def _refresh(self, reason: str) -> None:
+        """Fetch the set if no other thread is and this reason's interval allows it; a thread
+        that finds no set at all waits for a fetch already under way."""
+        with self._lock:
+            now = time.monotonic()
+            in_flight = self._fetching
+            if in_flight is None:
+                if now - self._last_attempt[reason] < JWKS_MIN_REFRESH_INTERVAL_S:
+                    return
+                self._last_attempt[reason] = now
+                self._fetching = threading.Event()
+        if in_flight is not None:
+            if self._keys is None:
+                in_flight.wait(timeout=JWKS_FETCH_TIMEOUT_S + 1)
+            return
+        try:
+            fetched = self._fetch()
+            with self._lock:
+                if fetched is not None:
+                    previous, self._keys = self._keys, fetched
+                    self._fetched_at = time.monotonic()
+                    if previous is not None and _key_data(previous) != _key_data(fetched):
+                        # A key was rotated out: tokens it verified must not be served from memory.
+                        self._on_change()
+        finally:
+            with self._lock:
+                done, self._fetching = self._fetching, None
+            if done is not None:
+                done.set()
+
+    def _fetch(self) -> PyJWKSet | None:
+        try:
+            key_set = PyJWKSet.from_dict(self._client.fetch_data())
+        except Exception as exc:
+            log.warning("jwks_refresh_failed", error_type=type(exc).__name__)
+            return None
+        return key_set
 
     @staticmethod
-    def _find(key_set: PyJWKSet, kid: str | None) -> PyJWK | None:
+    def _find(key_set: PyJWKSet | None, kid: str | None) -> PyJWK | None:
+        if key_set is None:
+            return None
         signing = [k for k in key_set.keys if k.public_key_use in (None, "sig")]
         if kid is None:
             return signing[0] if len(signing) == 1 else None
@@ -172,10 +221,7 @@ class TokenVerifier:
             jwk = self._jwks.cached_key_for(kid)
             if jwk is None:
                 # Fetching the key set blocks on the network: never on the event loop.
-                try:
-                    jwk = await anyio.to_thread.run_sync(self._jwks.key_for, kid)
-                except PyJWKClientError:
-                    raise InvalidToken() from None
+                jwk = await anyio.to_thread.run_sync(self._jwks.key_for, kid)
             # PyJWK keeps the JWK's own "alg" only in its raw data.
             declared = jwk._jwk_data.get("alg")
             if declared is not None and declared != algorithm:

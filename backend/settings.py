@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 import hashlib
+import ipaddress
+import json
+import os
+import secrets
 from functools import cached_property
+from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from sqlalchemy.engine import URL, make_url
 
-# Only for `ENVIRONMENT=development`: a fixed secret lets `taskapi token` and `taskapi serve`
-# agree with no set-up. Outside development a real secret is required (see _refuse_weak_secrets).
-DEVELOPMENT_SECRET = "development-only-secret-never-use-in-production!"  # noqa: S105
+# The embedded database's folder, relative to where `taskapi` runs; in development the
+# secrets it makes for itself live there too.
+DATA_DIR = Path(".data")
+DEVELOPMENT_SECRETS_FILE = "development-secrets.json"
 MIN_SECRET_BYTES = 32
+LOCAL_HOSTS = frozenset({"localhost", ""})
 HMAC_ALGORITHMS = frozenset({"HS256", "HS384", "HS512"})
 JWKS_ALGORITHMS = frozenset(
     {"RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA"}
@@ -42,6 +49,48 @@ def direct_url(url: URL) -> URL:
     first_label, _, rest = (url.host or "").partition(".")
     host = first_label.removesuffix("-pooler") + ("." + rest if rest else "")
     return url.set(host=host)
+
+
+def development_secrets(data_dir: Path = DATA_DIR) -> dict[str, str]:
+    """Random secrets of this checkout, made on first use and kept beside the embedded
+    database (mode 0600), so `taskapi serve` and `taskapi token` agree with no set-up while no
+    secret that ships in the repository is ever accepted."""
+    path = data_dir / DEVELOPMENT_SECRETS_FILE
+    if not path.exists():
+        data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        made = {
+            "jwt_secret": secrets.token_urlsafe(32),
+            "admin_secret_key": secrets.token_urlsafe(32),
+        }
+        draft = path.with_name(f".{path.name}.{secrets.token_hex(8)}")
+        descriptor = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w") as file:
+            json.dump(made, file)
+        try:
+            # A link fails if the file exists: of two commands starting at once, one wins and
+            # both then read what it wrote.
+            os.link(draft, path)
+        except FileExistsError:
+            pass
+        finally:
+            draft.unlink()
+    return dict(json.loads(path.read_text()))
+
+
+def is_local_host(host: str | None) -> bool:
+    """Whether a host name is this machine: loopback, localhost, or a Unix socket folder."""
+    if host is None or host in LOCAL_HOSTS or host.startswith("/"):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def _query_hosts(value: str | tuple[str, ...] | None) -> list[str]:
+    # libpq's `?host=` may list several hosts, comma-separated, or repeat.
+    values = [value] if isinstance(value, str) else list(value or ())
+    return [host for item in values for host in item.split(",")]
 
 
 class Settings(BaseSettings):
@@ -99,7 +148,12 @@ class Settings(BaseSettings):
         if not HMAC_ALGORITHMS.issuperset(self.jwt_algorithms) and not self.jwt_jwks_url:
             raise ValueError("JWT_JWKS_URL is required for asymmetric JWT_ALGORITHMS")
         if self.environment == "development":
-            return self
+            return self._refuse_remote_database()
+        if self.jwt_jwks_url is not None and not self.jwt_jwks_url.lower().startswith("https://"):
+            # Keys fetched in the clear can be swapped on the way: anyone could sign tokens.
+            raise ValueError(
+                f"JWT_JWKS_URL must be an https:// URL when ENVIRONMENT={self.environment}"
+            )
         required = {"ADMIN_SECRET_KEY": self.admin_secret_key}
         if uses_hmac or self.jwt_jwks_url is None:
             required["JWT_SECRET"] = self.jwt_secret
@@ -107,11 +161,47 @@ class Settings(BaseSettings):
             if secret is None or not secret.get_secret_value().strip():
                 raise ValueError(f"{name} is required when ENVIRONMENT={self.environment}")
             raw = secret.get_secret_value()
-            if len(raw.encode()) < MIN_SECRET_BYTES or raw == DEVELOPMENT_SECRET:
+            if len(raw.encode()) < MIN_SECRET_BYTES:
                 raise ValueError(
                     f"{name} is too weak: use at least {MIN_SECRET_BYTES} random bytes"
                 )
         return self
+
+    def _refuse_remote_database(self) -> Settings:
+        # Development signs with secrets anyone with this folder can read: never against a
+        # database that real users' data may be in.
+        for name, value in (
+            ("DATABASE_URL", self.database_url),
+            ("DATABASE_DIRECT_URL", self.database_direct_url),
+        ):
+            if value is None:
+                continue
+            url = driver_url(value.get_secret_value())
+            hosts = [url.host, *_query_hosts(url.query.get("host"))]
+            if not all(is_local_host(host) for host in hosts):
+                raise ValueError(
+                    f"{name} points at another machine while ENVIRONMENT=development: "
+                    "set ENVIRONMENT=staging or production, with JWT_SECRET and ADMIN_SECRET_KEY"
+                )
+        return self
+
+    def startup_warnings(self) -> list[str]:
+        """What a deployment outside development should set, said once at start."""
+        if self.is_development:
+            return []
+        warnings = []
+        if not self.jwt_audience:
+            warnings.append(
+                "JWT_AUDIENCE is unset: tokens the identity provider issued for other "
+                "applications are accepted too"
+            )
+        metrics_token = self.metrics_token.get_secret_value() if self.metrics_token else ""
+        if len(metrics_token.encode()) < MIN_SECRET_BYTES:
+            warnings.append(
+                f"METRICS_TOKEN is unset or shorter than {MIN_SECRET_BYTES} bytes: "
+                "/metrics is open or guessable"
+            )
+        return warnings
 
     @property
     def is_development(self) -> bool:
@@ -123,16 +213,16 @@ class Settings(BaseSettings):
 
     @cached_property
     def jwt_key(self) -> str:
-        """The HS* signing secret (the fixed development one when unset in development)."""
+        """The HS* signing secret (in development, when unset, this checkout's own)."""
         if self.jwt_secret is not None:
             return self.jwt_secret.get_secret_value()
-        return DEVELOPMENT_SECRET
+        return development_secrets()["jwt_secret"]
 
     @cached_property
     def admin_key(self) -> str:
         if self.admin_secret_key is not None:
             return self.admin_secret_key.get_secret_value()
-        return DEVELOPMENT_SECRET
+        return development_secrets()["admin_secret_key"]
 
     @cached_property
     def cursor_key(self) -> bytes:

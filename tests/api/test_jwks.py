@@ -34,16 +34,22 @@ def _jwks() -> dict:
 
 
 class JwksServer:
+    """A JWKS endpoint on loopback whose answer, status and delay a test can change."""
+
     def __init__(self) -> None:
         self.body = json.dumps(_jwks()).encode()
+        self.status = 200
+        self.content_type = "application/json"
+        self.delay_s = 0.0
         self.requests = 0
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
                 outer.requests += 1
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
+                time.sleep(outer.delay_s)
+                self.send_response(outer.status)
+                self.send_header("Content-Type", outer.content_type)
                 self.end_headers()
                 self.wfile.write(outer.body)
 
@@ -170,3 +176,78 @@ def test_a_key_rotated_out_of_the_jwks_is_no_longer_honoured_from_memory(
     assert _get(client, sub, _rsa_token(sub, kid="rsa-2", key=new_key)).status_code == 200
 
     assert _get(client, sub, old_token).json()["code"] == "invalid_token"
+
+
+BAD_ANSWERS = {
+    "html": (200, "text/html", b"<html><body>Sign in to continue</body></html>"),
+    "empty": (200, "application/json", b""),
+    "not-json": (200, "application/json", b"{keys: nope"),
+    "a-json-list": (200, "application/json", b"[]"),
+    "no-keys": (200, "application/json", b'{"keys": []}'),
+    "server-error": (503, "text/plain", b"unavailable"),
+}
+
+
+@pytest.mark.parametrize("answer", BAD_ANSWERS.values(), ids=BAD_ANSWERS.keys())
+def test_a_jwks_answer_that_is_not_a_key_set_is_a_failed_fetch_not_a_500(
+    make_client, jwks_server: JwksServer, answer: tuple[int, str, bytes]
+) -> None:
+    jwks_server.status, jwks_server.content_type, jwks_server.body = answer
+    client = make_client(jwt_jwks_url=jwks_server.url, jwt_algorithms="RS256")
+    sub = uuid.uuid4()
+    response = _get(client, sub, _rsa_token(sub))
+    assert response.status_code == 401
+    assert response.json()["code"] == "invalid_token"
+
+
+@pytest.mark.parametrize("answer", BAD_ANSWERS.values(), ids=BAD_ANSWERS.keys())
+def test_the_last_good_key_set_outlives_a_bad_answer(
+    make_client,
+    jwks_server: JwksServer,
+    monkeypatch: pytest.MonkeyPatch,
+    answer: tuple[int, str, bytes],
+) -> None:
+    monkeypatch.setattr(backend.security, "JWKS_CACHE_S", 0.2)
+    monkeypatch.setattr(backend.security, "JWKS_MIN_REFRESH_INTERVAL_S", 0.0)
+    client = make_client(jwt_jwks_url=jwks_server.url, jwt_algorithms="RS256")
+    sub = uuid.uuid4()
+    assert _get(client, sub, _rsa_token(sub)).status_code == 200
+    jwks_server.status, jwks_server.content_type, jwks_server.body = answer
+    time.sleep(0.3)  # stale: the next request tries a refresh, which gets the bad answer
+    before = jwks_server.requests
+    assert _get(client, sub, _rsa_token(sub)).status_code == 200
+    assert jwks_server.requests > before, "a refresh was tried"
+
+
+def test_unknown_kids_refresh_the_key_set_at_most_once_per_interval(
+    make_client, jwks_server: JwksServer
+) -> None:
+    client = make_client(jwt_jwks_url=jwks_server.url, jwt_algorithms="RS256")
+    sub = uuid.uuid4()
+    assert _get(client, sub, _rsa_token(sub)).status_code == 200
+    fetched = jwks_server.requests
+    for n in range(20):
+        assert _get(client, sub, _rsa_token(sub, kid=f"made-up-{n}")).status_code == 401
+    assert jwks_server.requests - fetched == 1
+
+
+def test_a_slow_refresh_does_not_hold_up_requests_whose_key_is_known(
+    make_client, jwks_server: JwksServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(backend.security, "JWKS_CACHE_S", 0.2)
+    client = make_client(jwt_jwks_url=jwks_server.url, jwt_algorithms="RS256")
+    sub = uuid.uuid4()
+    assert _get(client, sub, _rsa_token(sub)).status_code == 200
+    time.sleep(0.3)
+    jwks_server.delay_s = 3.0
+    # An unknown kid starts a refresh that takes 3 s...
+    slow = threading.Thread(target=_get, args=(client, sub, _rsa_token(sub, kid="new-key")))
+    slow.start()
+    try:
+        time.sleep(0.3)
+        # ...while a token whose key the stale set holds is answered at once from it.
+        started = time.monotonic()
+        assert _get(client, sub, _rsa_token(sub)).status_code == 200
+        assert time.monotonic() - started < 1.5
+    finally:
+        slow.join()

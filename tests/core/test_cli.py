@@ -5,13 +5,17 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
 import jwt
 import pytest
+from fastapi.testclient import TestClient
 
+from backend.settings import development_secrets
 from tests.helpers import REPO_ROOT, TEST_SECRET, free_port, run_cli, wait_for_http
 
 
@@ -57,6 +61,42 @@ def fresh_folder(tmp_path: Path) -> Path:
     return tmp_path
 
 
+@pytest.mark.parametrize("host", ["0.0.0.0", "::", "192.0.2.1", "example.com"])  # noqa: S104
+def test_development_refuses_to_serve_beyond_this_machine(host: str, tmp_path: Path) -> None:
+    result = run_cli(
+        "serve", "--host", host, env=_clean_env(PYTHONPATH=str(REPO_ROOT)), cwd=tmp_path
+    )
+    assert result.returncode == 2
+    [line] = result.stderr.strip().splitlines()
+    assert host in line and "ENVIRONMENT=staging or production" in line
+    assert not (tmp_path / ".data" / "pgdata").exists(), "refused before starting anything"
+
+
+def test_a_token_signed_with_the_old_shipped_secret_is_refused(
+    make_client: Callable[..., TestClient], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Development once signed with a constant in the repository; it opens nothing now."""
+    monkeypatch.chdir(tmp_path)
+    client = make_client(jwt_secret=None, admin_secret_key=None)
+    user_id = uuid.uuid4()
+    old = jwt.encode(
+        {"sub": str(user_id), "exp": int(time.time()) + 60},
+        "development-only-secret-never-use-in-production!",
+        algorithm="HS256",
+    )
+    refused = client.get(f"/api/{user_id}/tasks", headers={"Authorization": f"Bearer {old}"})
+    assert refused.status_code == 401 and refused.json()["code"] == "invalid_token"
+    own = jwt.encode(
+        {"sub": str(user_id), "exp": int(time.time()) + 60},
+        development_secrets(tmp_path / ".data")["jwt_secret"],
+        algorithm="HS256",
+    )
+    assert (
+        client.get(f"/api/{user_id}/tasks", headers={"Authorization": f"Bearer {own}"}).status_code
+        == 200
+    )
+
+
 def test_serve_without_database_url_starts_embedded_database_and_keeps_data(
     fresh_folder: Path,
 ) -> None:
@@ -65,7 +105,8 @@ def test_serve_without_database_url_starts_embedded_database_and_keeps_data(
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     user_id = uuid.uuid4()
-    token = run_cli("token", "--user-id", str(user_id), env=env).stdout.strip()
+    # Minted in the same folder: the development secrets are this checkout's own.
+    token = run_cli("token", "--user-id", str(user_id), env=env, cwd=fresh_folder).stdout.strip()
     headers = {"Authorization": f"Bearer {token}"}
 
     def serve() -> subprocess.Popen[bytes]:
