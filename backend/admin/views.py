@@ -431,7 +431,16 @@ class AuditLogAdmin(BackOfficeView, model=AuditLog):
         StaticValuesFilter(
             AuditLog.action,
             values=[
-                (name, name) for name in ("create", "update", "delete", "deactivate", "reactivate")
+                (name, name)
+                for name in (
+                    "create",
+                    "update",
+                    "delete",
+                    "deactivate",
+                    "reactivate",
+                    "sign_in",
+                    "sign_out",
+                )
             ],
         ),
         StaticValuesFilter(

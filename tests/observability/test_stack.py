@@ -53,6 +53,22 @@ def test_compose_runs_the_platform_postgres_prometheus_and_grafana() -> None:
                 assert (REPO_ROOT / source).exists(), f"{source} is mounted but missing"
 
 
+def test_compose_ships_no_password_and_publishes_only_the_platform() -> None:
+    text = (REPO_ROOT / "compose.yaml").read_text()
+    services = _compose()["services"]
+    secret_names = ("PASSWORD", "SECRET", "TOKEN")
+    for name, service in services.items():
+        for key, value in service.get("environment", {}).items():
+            if any(word in key for word in secret_names):
+                assert str(value).startswith("${") and ":?" in str(value), (name, key)
+        for port in service.get("ports", []):
+            if name != "app":
+                assert port.startswith("127.0.0.1:"), (name, port)
+    # The app's database URL takes its password from the same variable as the database.
+    assert "${POSTGRES_PASSWORD:?" in services["app"]["environment"]["DATABASE_URL"]
+    assert "taskapi:taskapi@" not in text and "ports" not in services["db"]
+
+
 def test_prometheus_scrapes_the_app_with_the_metrics_token() -> None:
     prometheus = _compose()["services"]["prometheus"]
     config = yaml.safe_load((REPO_ROOT / "deploy/prometheus/prometheus.yml").read_text())
