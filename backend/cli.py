@@ -9,12 +9,14 @@ import signal
 import sys
 import tempfile
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from backend import schema
-from backend.embedded_db import EmbeddedDatabase
+from backend.embedded_db import EmbeddedDatabaseError, shared_cluster
 from backend.models import STAFF_ROLES, StaffUser
 from backend.settings import DATA_DIR, Settings, is_local_host
 from backend.staff import StaffError
@@ -35,16 +37,20 @@ def _settings() -> Settings:
         raise SystemExit(2) from None
 
 
-def _with_database() -> tuple[Settings, EmbeddedDatabase | None]:
-    """The settings, starting the embedded database under .data/ when DATABASE_URL is unset."""
+@contextmanager
+def _database() -> Iterator[tuple[Settings, bool]]:
+    """The settings, and whether the database is the embedded one: with DATABASE_URL unset,
+    the cluster under .data/ (shared with any other taskapi command using it) for as long as
+    the command runs."""
     settings = _settings()
     if settings.database_url is not None:
-        return settings, None
-    embedded = EmbeddedDatabase(DATA_DIR.resolve())
-    # Uvicorn's workers read their settings from the environment, so that is where the URL goes.
-    os.environ["DATABASE_URL"] = embedded.start()
-    print(f"taskapi: using the embedded PostgreSQL under {DATA_DIR}/", file=sys.stderr)
-    return _settings(), embedded
+        yield settings, False
+        return
+    with shared_cluster(DATA_DIR.resolve()) as url:
+        # Uvicorn's workers read their settings from the environment, so that is where it goes.
+        os.environ["DATABASE_URL"] = url
+        print(f"taskapi: using the embedded PostgreSQL under {DATA_DIR}/", file=sys.stderr)
+        yield _settings(), True
 
 
 def _configure_logging(settings: Settings) -> None:
@@ -60,8 +66,6 @@ def _exit_cleanly(signum: int, frame: object) -> None:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    import uvicorn
-
     if _settings().is_development and not is_local_host(args.host):
         # Development's secrets sit in a file of this checkout: reachable from this machine only.
         print(
@@ -70,13 +74,19 @@ def _serve(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    settings, embedded = _with_database()
+    with _database() as (settings, embedded):
+        return _run_server(args, settings, embedded=embedded)
+
+
+def _run_server(args: argparse.Namespace, settings: Settings, *, embedded: bool) -> int:
+    import uvicorn
+
     metrics_dir = _multiprocess_metrics_dir() if args.workers > 1 else None
     _configure_logging(settings)
-    if embedded is not None:
+    if embedded:
         schema.upgrade(schema.migration_url(settings))
     # Uvicorn shuts down gracefully on SIGTERM, then re-raises it to the handler that was in
-    # place before: this one, so the embedded database is stopped and the process exits 0.
+    # place before: this one, so the embedded database is released and the process exits 0.
     signal.signal(signal.SIGTERM, _exit_cleanly)
     try:
         uvicorn.run(
@@ -94,8 +104,6 @@ def _serve(args: argparse.Namespace) -> int:
     finally:
         if metrics_dir is not None:
             shutil.rmtree(metrics_dir, ignore_errors=True)
-        if embedded is not None:
-            embedded.stop()
     return 0
 
 
@@ -110,10 +118,9 @@ def _multiprocess_metrics_dir() -> Path:
 
 
 def _db(args: argparse.Namespace) -> int:
-    settings, embedded = _with_database()
-    _configure_logging(settings)
-    url = schema.migration_url(settings)
-    try:
+    with _database() as (settings, _):
+        _configure_logging(settings)
+        url = schema.migration_url(settings)
         if args.action == "upgrade":
             schema.upgrade(url)
             return 0
@@ -124,9 +131,6 @@ def _db(args: argparse.Namespace) -> int:
             return 1
         print("taskapi: database is at head and matches the models")
         return 0
-    finally:
-        if embedded is not None:
-            embedded.stop()
 
 
 def _read_password(args: argparse.Namespace) -> str:
@@ -158,14 +162,10 @@ def _create_staff(args: argparse.Namespace) -> int:
     try:
         # Checked before any database is touched, so a short password costs nothing.
         staff = new_staff_user(email=args.email, role=args.role, password=_read_password(args))
-        settings, embedded = _with_database()
-        try:
-            if embedded is not None:
+        with _database() as (settings, embedded):
+            if embedded:
                 schema.upgrade(schema.migration_url(settings))
             asyncio.run(add(settings, staff))
-        finally:
-            if embedded is not None:
-                embedded.stop()
     except StaffError as exc:
         print(f"taskapi: cannot create the staff account: {exc}", file=sys.stderr)
         return 1
@@ -216,7 +216,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return int(args.run(args))
+    try:
+        return int(args.run(args))
+    except EmbeddedDatabaseError as exc:
+        print(f"taskapi: {exc}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

