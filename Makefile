@@ -39,9 +39,14 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-# Re-pin every installed package after changing dependencies in pyproject.toml.
+# Re-pin every dependency after changing pyproject.toml: one universal resolution (environment
+# markers, no index URLs) that fits every supported Python (3.11 to 3.14) and platform, so the
+# same requirements.lock installs with plain pip anywhere. Earlier pins are kept where they fit.
 lock: $(STAMP)
-	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^taskapi' > requirements.lock
+	$(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11 --no-header \
+		--extra dev --extra embedded --extra bench --constraint requirements.lock \
+		--output-file requirements.lock.new
+	mv requirements.lock.new requirements.lock
 
 clean:
 	rm -rf $(VENV)
