@@ -11,8 +11,10 @@ from contextlib import asynccontextmanager
 
 import structlog
 from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
 
 from backend.admin import install_admin
+from backend.api import docs
 from backend.api.routes import document_bearer_auth
 from backend.api.routes import router as task_router
 from backend.body_limit import MAX_BODY_BYTES
@@ -66,7 +68,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         log.info("shutdown", database_pool="closed")
         flush_logs()
 
-    app = FastAPI(
+    # /docs and /redoc with Swagger UI's and ReDoc's files served from this package, not a CDN:
+    # the pages work on an air-gapped network (/redoc is ours: see backend/api/docs.py).
+    app = FastAPIOffline(
+        redoc_url=None,
+        static_url=docs.STATIC_URL,
         title="Task platform",
         version="1.0.0",
         summary="Each user's tasks, behind their identity provider's JWT.",
@@ -84,6 +90,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         RequestContextMiddleware, http_metrics=metrics.http, max_body_bytes=MAX_BODY_BYTES
     )
     app.include_router(task_router)
+    app.include_router(docs.router)
     document_bearer_auth(app)
     app.include_router(health_router)
     install_admin(

@@ -46,6 +46,9 @@ router = APIRouter(
     route_class=OwnerRoute,
     # 400: a malformed If-Match, or a body FastAPI cannot parse at all.
     responses=_errors(400, 401, 403, 413, 422, 500, 503),
+    # Operation ids are the functions' names (list_tasks, create_task, ...), which generated
+    # clients name their functions after; FastAPI's default adds the path and the method.
+    generate_unique_id_function=lambda route: route.name,
 )
 
 # The bearer scheme, for the OpenAPI document only (see _documented).

@@ -34,6 +34,23 @@ def test_openapi_documents_parameters_and_envelope(client: TestClient) -> None:
         )
 
 
+def test_every_operation_id_is_the_short_name_of_what_it_does(client: TestClient) -> None:
+    document = client.get("/openapi.json").json()
+    ids = {
+        operation["operationId"]
+        for path in document["paths"].values()
+        for operation in path.values()
+    }
+    assert ids == {
+        "list_tasks",
+        "create_task",
+        "get_task",
+        "replace_task",
+        "patch_task",
+        "delete_task",
+    }
+
+
 def test_docs_page_is_served(client: TestClient) -> None:
     response = client.get("/docs")
     assert response.status_code == 200

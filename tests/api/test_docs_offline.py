@@ -1,0 +1,60 @@
+"""/docs and /redoc render in a real browser with every request off the server refused: their
+Swagger UI and ReDoc files come from the platform itself, not a CDN."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Route, expect
+
+OPERATION_SUMMARIES = [
+    "List Tasks",
+    "Create Task",
+    "Get Task",
+    "Replace Task",
+    "Patch Task",
+    "Delete Task",
+]
+
+
+@pytest.fixture
+def offline(browser: Browser, live_server: str) -> Iterator[tuple[BrowserContext, list[str]]]:
+    """A browser context that can reach the server and nothing else; what it tried elsewhere."""
+    context = browser.new_context(base_url=live_server)
+    refused: list[str] = []
+
+    def only_the_server(route: Route) -> None:
+        url = route.request.url
+        if url.startswith(live_server) or url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            refused.append(url)
+            route.abort()
+
+    context.route("**/*", only_the_server)
+    yield context, refused
+    context.close()
+
+
+def test_swagger_ui_renders_every_operation_offline(
+    offline: tuple[BrowserContext, list[str]],
+) -> None:
+    context, refused = offline
+    page = context.new_page()
+    page.goto("/docs")
+    operations = page.locator(".opblock")
+    expect(operations).to_have_count(len(OPERATION_SUMMARIES))
+    expect(page.locator(".opblock-summary-path").first).to_contain_text("/api/{user_id}/tasks")
+    assert refused == []
+
+
+def test_redoc_renders_every_operation_offline(
+    offline: tuple[BrowserContext, list[str]],
+) -> None:
+    context, refused = offline
+    page = context.new_page()
+    page.goto("/redoc")
+    for summary in OPERATION_SUMMARIES:
+        expect(page.get_by_text(summary, exact=True).first).to_be_attached()
+    assert refused == []
