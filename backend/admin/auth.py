@@ -103,11 +103,15 @@ _REFUND = text(
     WHERE subject = :subject AND failures > 0
     """
 )
-# Rows whose window and lock have both passed say nothing any more.
+# Rows whose window and lock have both passed say nothing any more. Rows another sign-in holds
+# are left for the next one, so concurrent sign-ins never wait on (or deadlock over) them.
 _FORGET_EXPIRED = text(
     """
-    DELETE FROM staff_sign_in_throttle
-    WHERE first_failure_at < now() - :window AND coalesce(locked_until < now(), true)
+    DELETE FROM staff_sign_in_throttle WHERE subject IN (
+        SELECT subject FROM staff_sign_in_throttle
+        WHERE first_failure_at < now() - :window AND coalesce(locked_until < now(), true)
+        FOR UPDATE SKIP LOCKED
+    )
     """
 )
 
