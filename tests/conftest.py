@@ -118,7 +118,8 @@ def db(direct_url: str) -> Iterator[psycopg.Connection]:
         # triggers off for its own statement (session_replication_role), which no app role can.
         conn.execute("SET session_replication_role = replica")
         conn.execute(
-            "TRUNCATE app_user, task, idempotency_key, staff_user, staff_sign_in_throttle, audit_log CASCADE"
+            "TRUNCATE app_user, task, task_trash, idempotency_key, staff_user, staff_sign_in_throttle,"
+            " audit_log CASCADE"
         )
         conn.execute("RESET session_replication_role")
         yield conn
@@ -246,9 +247,12 @@ def start_server(
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    """Debian's Chromium, headless, driven by Playwright (whose own browser download fails here)."""
+    """Debian's Chromium, headless, driven by Playwright (whose own browser download fails here).
+
+    Per module, not per session: Playwright's sync API keeps an event loop running in the main
+    thread while it is open, and later tests that call asyncio.run() could not run beside it."""
     executable = shutil.which("chromium") or shutil.which("chromium-browser")
     assert executable, "Debian's chromium package is needed (.ci/run installs it)"
     with sync_playwright() as playwright:
