@@ -164,10 +164,15 @@ def create_app() -> Starlette:
         return _json(_public(rows[0])) if rows else _json({"code": "not_found"}, 404)
 
     async def delete_task(request: Request) -> Response:
+        # The same answer includes keeping the task restorable: it moves to the trash.
         statement = (
             ", deleted AS (DELETE FROM task WHERE owner_id = %(owner)s AND id = %(id)s"
-            " AND (SELECT active FROM account) RETURNING id)"
-            " SELECT account.active, deleted.id FROM account LEFT JOIN deleted ON true"
+            " AND (SELECT active FROM account) RETURNING *)"
+            ", trashed AS (INSERT INTO task_trash (id, owner_id, title, description, completed,"
+            " version, created_at, updated_at, deleted_at) SELECT id, owner_id, title,"
+            " description, completed, version, created_at, updated_at, now() FROM deleted"
+            " RETURNING id)"
+            " SELECT account.active, trashed.id FROM account LEFT JOIN trashed ON true"
         )
         rows, refused = await owned(request, statement, {"id": request.path_params["task_id"]})
         if refused:
