@@ -99,6 +99,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         secret_key=settings.admin_key,
         secure_cookie=not settings.is_development,
         sign_ins=metrics.business.admin_sign_ins,
+        trash_purged=metrics.business.trash_purged,
     )
     return app
 

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from backend import schema
 from backend.embedded_db import EmbeddedDatabaseError, shared_cluster
-from backend.models import STAFF_ROLES, StaffUser
+from backend.models import STAFF_ROLES, TRASH_KEPT, StaffUser
 from backend.settings import DATA_DIR, Settings, is_local_host
 from backend.staff import StaffError
 
@@ -173,6 +173,28 @@ def _create_staff(args: argparse.Namespace) -> int:
     return 0
 
 
+def _purge_trash(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from backend.db import create_engine, create_session_factory
+    from backend.trash import purge_expired_trash
+
+    async def purge(settings: Settings) -> int:
+        engine = create_engine(
+            settings.app_database_url(), pooled=settings.app_database_is_pooled()
+        )
+        try:
+            async with create_session_factory(engine)() as session:
+                return await purge_expired_trash(session)
+        finally:
+            await engine.dispose()
+
+    with _database() as (settings, _):
+        purged = asyncio.run(purge(settings))
+    print(f"taskapi: purged {purged} deleted tasks past their {TRASH_KEPT.days} days")
+    return 0
+
+
 def _token(args: argparse.Namespace) -> int:
     from backend.security import mint_token
 
@@ -205,6 +227,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="read the password from the first line of stdin instead of prompting",
     )
     staff.set_defaults(run=_create_staff)
+
+    purge = commands.add_parser(
+        "purge-trash", help="delete trashed tasks past their 30 days (for a scheduler)"
+    )
+    purge.set_defaults(run=_purge_trash)
 
     token = commands.add_parser("token", help="print a signed JWT for trying the API")
     token.add_argument("--user-id", type=uuid.UUID, required=True)

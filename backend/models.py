@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Annotated
 
 import pydantic
@@ -33,6 +33,8 @@ SQLModel.metadata.naming_convention = {
 
 TITLE_MAX = 255
 EMAIL_MAX = 320
+# How long a deleted task stays restorable from the trash.
+TRASH_KEPT = timedelta(days=30)
 DESCRIPTION_MAX = 1000
 
 
@@ -121,6 +123,37 @@ class Task(TaskBase, table=True):
     updated_at: datetime = Field(default_factory=utcnow, sa_column=_timestamp_column())
 
     # For the back office, which shows and links a task's owner; the API never loads it.
+    owner: User = Relationship(sa_relationship_kwargs={"lazy": "raise"})
+
+
+class TaskTrash(SQLModel, table=True):
+    """A deleted task, kept TRASH_KEPT so support can restore it; the API never reads it.
+
+    Deleting moves the row here in the delete's own statement, so the task table (and every
+    list query) holds live tasks only.
+    """
+
+    __tablename__ = "task_trash"
+    __table_args__ = (
+        # Every index here is paid for by every API delete, so there is one besides the
+        # primary key: a BRIN on deleted_at (rows arrive in that order, so it is tiny and
+        # nearly free to keep), which the purge and the trash page's newest-first order use.
+        # Finding one owner's trash (export, erasure) reads the table: rare, staff-only work.
+        Index("ix_task_trash_deleted_at", "deleted_at", postgresql_using="brin"),
+    )
+
+    id: uuid.UUID = Field(primary_key=True)
+    owner_id: uuid.UUID = Field(
+        sa_column=Column(ForeignKey("app_user.id", ondelete="CASCADE"), nullable=False)
+    )
+    title: str = Field(sa_type=String(TITLE_MAX), nullable=False)
+    description: str | None = Field(default=None, sa_type=String(DESCRIPTION_MAX))
+    completed: bool = False
+    version: int
+    created_at: datetime = Field(sa_column=_timestamp_column())
+    updated_at: datetime = Field(sa_column=_timestamp_column())
+    deleted_at: datetime = Field(sa_column=_timestamp_column())
+
     owner: User = Relationship(sa_relationship_kwargs={"lazy": "raise"})
 
 
@@ -224,6 +257,9 @@ class AuditLog(SQLModel, table=True):
     action: str = Field(sa_type=String(32))
     object_type: str = Field(sa_type=String(64))
     object_id: str = Field(sa_type=String(64))
+    # The API user the entry is about (the user, or the task's owner): what erasing that user
+    # redacts, and what their history lists.
+    subject_user_id: uuid.UUID | None = Field(default=None, index=True)
     before: dict | None = Field(default=None, sa_type=JSONB)
     after: dict | None = Field(default=None, sa_type=JSONB)
     created_at: datetime = Field(

@@ -52,7 +52,7 @@ from backend.errors import (
     PreconditionFailed,
     UserInactive,
 )
-from backend.models import IdempotencyKey, Task, TaskCreate, utcnow
+from backend.models import IdempotencyKey, Task, TaskCreate, TaskTrash, utcnow
 from backend.security import Principal
 from backend.users import OWNER, account, account_params, compile_sql
 
@@ -491,13 +491,24 @@ def _delete_sql(conditional: bool) -> str:
     statement = delete(Task).where(_owned(), Task.id == TASK_ID, account_cte.c.active)
     if conditional:
         statement = statement.where(Task.version == any_(VERSIONS))
-    deleted = statement.returning(Task.id).cte("deleted")
+    deleted = statement.returning(*COLUMNS).cte("deleted")
+    # The task moves to the trash in the same statement: restorable for TRASH_KEPT, and the
+    # task table keeps live tasks only.
+    trashed = (
+        insert(TaskTrash)
+        .from_select(
+            [column.key for column in COLUMNS] + ["deleted_at"],
+            select(*deleted.c, NOW.label("deleted_at")),
+        )
+        .returning(TaskTrash.id)
+        .cte("trashed")
+    )
     # The outer query reads the table as it was before the statement: "was there such a task?"
     existed = exists(owned_tasks(literal_column("1")).where(Task.id == TASK_ID))
     return compile_sql(
         select(
             account_cte.c.active,
-            exists(select(deleted.c.id)).label("deleted"),
+            exists(select(trashed.c.id)).label("deleted"),
             existed.label("existed"),
         ).add_cte(created)
     )
@@ -506,10 +517,11 @@ def _delete_sql(conditional: bool) -> str:
 async def delete_task(
     *, db: StatementPool, principal: Principal, task_id: uuid.UUID, if_match: str | None
 ) -> None:
-    """Delete the owner's task; with `If-Match`, only if the version still matches."""
+    """Move the owner's task to the trash; with `If-Match`, only if the version still matches."""
     versions = versions_matching(if_match)
     params = account_params(principal)
     params["task_id"] = task_id
+    params["now"] = utcnow()
     if versions is not None:
         params["versions"] = versions
     rows = await db.fetch(_delete_sql(versions is not None), params)

@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from prometheus_client import Counter
 from sqladmin import Admin
 from sqladmin.authentication import login_required
@@ -19,9 +21,13 @@ from backend.admin.audit import audited_session_factory
 from backend.admin.auth import RoleGrants, SignInRefused, StaffAuthentication
 from backend.admin.cross_site import CrossSiteRefusal
 from backend.admin.page_headers import PageHeaders
-from backend.admin.views import VIEWS
+from backend.admin.trash import TrashAdmin
+from backend.admin.views import AuditLogAdmin, StaffAdmin, TaskAdmin, UserAdmin
 
 BASE_URL = "/admin"
+# Our own pages (the erasure confirmation), beside SQLAdmin's.
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+VIEWS = (UserAdmin, TaskAdmin, TrashAdmin, StaffAdmin, AuditLogAdmin)
 
 
 class BackOffice(Admin):
@@ -47,7 +53,13 @@ class BackOffice(Admin):
 
 
 def install_admin(
-    app: Starlette, *, engine: AsyncEngine, secret_key: str, secure_cookie: bool, sign_ins: Counter
+    app: Starlette,
+    *,
+    engine: AsyncEngine,
+    secret_key: str,
+    secure_cookie: bool,
+    sign_ins: Counter,
+    trash_purged: Counter,
 ) -> Admin:
     authentication = StaffAuthentication(
         engine=engine, secret_key=secret_key, secure_cookie=secure_cookie, sign_ins=sign_ins
@@ -57,6 +69,7 @@ def install_admin(
         session_maker=audited_session_factory(engine),
         base_url=BASE_URL,
         title="Task platform back office",
+        templates_dir=str(TEMPLATES_DIR),
         middlewares=[Middleware(PageHeaders), Middleware(CrossSiteRefusal)],
         authentication_backend=authentication,
         authorization_backend=RoleGrants(),
@@ -70,6 +83,7 @@ def install_admin(
         return response
 
     authentication.refused_response = refused
+    TrashAdmin.purged_counter = trash_purged
     for view in VIEWS:
         admin.add_view(view)
     return admin

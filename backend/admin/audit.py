@@ -20,14 +20,15 @@ from sqlalchemy import event, func, inspect, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Session, UOWTransaction
 
-from backend.models import AuditLog, StaffUser, Task, User, utcnow
+from backend.models import AuditLog, StaffUser, Task, TaskTrash, User, utcnow
 
 # What the audit log calls each table; a change to any other mapped class is refused.
 AUDITED_TYPES: dict[type, str] = {User: "user", Task: "task", StaffUser: "staff_user"}
 # Recorded as changed, never with their values.
 SECRET_FIELDS = frozenset({"password_hash"})
 REDACTED = "[redacted]"
-# Set by a custom action on its session, so its rows say "deactivate" rather than "update".
+# Set by a custom action on its session, so its rows say "deactivate" (or "restore") rather
+# than "update" (or "create").
 ACTION_KEY = "audit_action"
 
 
@@ -88,6 +89,15 @@ def _object_id(obj: Any) -> str:
     return ",".join(str(value) for value in inspect(obj).mapper.primary_key_from_instance(obj))
 
 
+def subject_user_id(obj: Any) -> uuid.UUID | None:
+    """The API user an audited object is about: the user, or the task's owner."""
+    if isinstance(obj, User):
+        return obj.id
+    if isinstance(obj, Task | TaskTrash):
+        return obj.owner_id
+    return None
+
+
 def _stamp(obj: Any) -> None:
     # A task changed here must look changed to API clients too: a new ETag and updated_at,
     # so a client's If-Match on the old version is refused instead of overwriting this edit.
@@ -102,7 +112,7 @@ def _audit_before_flush(session: Session, flush_context: UOWTransaction, instanc
     pending: list[tuple[str, Any, dict[str, Any] | None, dict[str, Any] | None]] = []
     for obj in list(session.new):
         if type(obj) in AUDITED_TYPES:
-            pending.append(("create", obj, None, _snapshot(obj)))
+            pending.append((session.info.get(ACTION_KEY, "create"), obj, None, _snapshot(obj)))
     for obj in list(session.dirty):
         if type(obj) in AUDITED_TYPES and session.is_modified(obj, include_collections=False):
             _stamp(obj)
@@ -133,6 +143,7 @@ def _audit_before_flush(session: Session, flush_context: UOWTransaction, instanc
                 action=action,
                 object_type=AUDITED_TYPES[type(obj)],
                 object_id=_object_id(obj),
+                subject_user_id=subject_user_id(obj),
                 before=before,
                 after=after,
             )
@@ -140,6 +151,24 @@ def _audit_before_flush(session: Session, flush_context: UOWTransaction, instanc
 
 
 event.listen(AuditedSession, "before_flush", _audit_before_flush)
+
+
+def audit_entry(
+    *, action: str, object_type: str, object_id: str, subject_user_id: uuid.UUID | None
+) -> AuditLog:
+    """An audit row for what a change's values do not show (an export, an erasure), by the
+    signed-in staff member."""
+    actor = current_actor.get()
+    if actor is None:
+        raise RuntimeError("an audited action ran with no signed-in staff member")
+    return AuditLog(
+        staff_id=actor.id,
+        staff_email=actor.email,
+        action=action,
+        object_type=object_type,
+        object_id=object_id,
+        subject_user_id=subject_user_id,
+    )
 
 
 def audited_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

@@ -6,6 +6,7 @@ form, so a forged POST cannot set them: WTForms only reads the fields a form dec
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -19,11 +20,12 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, StreamingResponse
+from starlette.responses import RedirectResponse, Response, StreamingResponse
 from wtforms import Form, PasswordField, SelectField, ValidationError
 from wtforms.validators import DataRequired, Length, Optional, Regexp
 
-from backend.admin.audit import ACTION_KEY
+from backend.admin.audit import ACTION_KEY, audit_entry
+from backend.admin.user_data import erase_user, export_user
 from backend.models import (
     DESCRIPTION_MAX,
     STAFF_ROLES,
@@ -31,8 +33,10 @@ from backend.models import (
     AuditLog,
     StaffUser,
     Task,
+    TaskTrash,
     User,
     storable_text,
+    utcnow,
 )
 from backend.staff import StaffError, hash_password, normalise_email
 
@@ -61,16 +65,35 @@ def _strip(value: Any) -> Any:
     return value.strip() if isinstance(value, str) else value
 
 
-def _as_uuid(term: str) -> uuid.UUID | None:
+def as_uuid(term: str) -> uuid.UUID | None:
+    """A UUID in any of its spellings, or None."""
     try:
         return uuid.UUID(term.strip())
     except ValueError:
         return None
 
 
-def _contains(term: str) -> str:
+def contains(term: str) -> str:
+    """An ILIKE pattern that finds `term` literally (`%` and `_` match themselves)."""
     escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
+
+
+def selected_ids(request: Request, refusal: str) -> list[uuid.UUID]:
+    """The ids an action was given (`?pks=a,b`); any that is not an id refuses it (400)."""
+    raw = [part for part in request.query_params.get("pks", "").split(",") if part]
+    ids = [as_uuid(part) for part in raw]
+    if not ids or None in ids:
+        raise HTTPException(status_code=400, detail=refusal)
+    return [some_id for some_id in ids if some_id is not None]
+
+
+def history_link(request: Request, object_id: object) -> Markup:
+    """A link to the audit log's entries about an object (a user's include their tasks')."""
+    url = request.url_for("admin:list", identity="audit-log").include_query_params(
+        search=str(object_id)
+    )
+    return Markup('<a href="{}">(history)</a>').format(url)
 
 
 @asynccontextmanager
@@ -215,23 +238,28 @@ class UserAdmin(BackOfficeView, model=User):
         )
         return Markup('<a href="{}">{} (tasks)</a>').format(url, model.id)
 
+    @staticmethod
+    def _tasks_and_history_links(model: User, attribute: Any, request: Request) -> Markup:
+        return (
+            UserAdmin._tasks_link(model, attribute, request)
+            + Markup(" ")
+            + history_link(request, model.id)
+        )
+
     column_formatters = {User.id: _tasks_link}
-    column_formatters_detail = {User.id: _tasks_link}
+    column_formatters_detail = {User.id: _tasks_and_history_links}
 
     def search_placeholder(self) -> str:
         return "Email or id"
 
     def search_query(self, stmt: Select, term: str) -> Select:
-        user_id = _as_uuid(term)
+        user_id = as_uuid(term)
         if user_id is not None:
             return stmt.where(User.id == user_id)
-        return stmt.where(User.email.ilike(_contains(term)))
+        return stmt.where(User.email.ilike(contains(term)))
 
     async def _set_active(self, request: Request, *, active: bool, name: str) -> RedirectResponse:
-        raw = [part for part in request.query_params.get("pks", "").split(",") if part]
-        ids = [_as_uuid(part) for part in raw]
-        if not ids or None in ids:
-            raise HTTPException(status_code=400, detail="Select users by their ids.")
+        ids = selected_ids(request, "Select users by their ids.")
         async with self.session_maker() as session:
             session.info[ACTION_KEY] = name
             users = (await session.scalars(select(User).where(User.id.in_(ids)))).all()
@@ -242,6 +270,54 @@ class UserAdmin(BackOfficeView, model=User):
             request.url_for("admin:list", identity=self.identity)
         )
         return RedirectResponse(back, status_code=302)
+
+    async def _one_user(self, request: Request, session: Any) -> User:
+        ids = selected_ids(request, "Select a user by their id.")
+        if len(ids) != 1:
+            raise HTTPException(status_code=400, detail="Choose one user.")
+        user = await session.get(User, ids[0], with_for_update=True)
+        if user is None:
+            raise HTTPException(status_code=404, detail="No such user.")
+        return user
+
+    @action(name="export", label="Download data", add_in_list=False)
+    async def export(self, request: Request) -> Response:
+        """The user, their tasks and their trash as one JSON file (admins only: GRANTS)."""
+        async with self.session_maker() as session:
+            user = await self._one_user(request, session)
+            data = await export_user(session, user)
+            session.add(
+                audit_entry(
+                    action="export",
+                    object_type="user",
+                    object_id=str(user.id),
+                    subject_user_id=user.id,
+                )
+            )
+            await session.commit()
+        return Response(
+            json.dumps(data, indent=2, ensure_ascii=False),
+            media_type="application/json",
+            headers={"Content-Disposition": f'attachment; filename="user-{user.id}.json"'},
+        )
+
+    @action(name="erase", label="Erase", add_in_list=False)
+    async def erase(self, request: Request) -> Response:
+        """Erase the user after the admin types their email (or id, when they have none)."""
+        typed = request.query_params.get("confirm")
+        async with self.session_maker() as session:
+            user = await self._one_user(request, session)
+            expected = user.email or str(user.id)
+            if typed is None or normalise_email(typed) != normalise_email(expected):
+                return await self.templates.TemplateResponse(
+                    request,
+                    "erase.html",
+                    {"user": user, "expected": expected, "mistyped": typed is not None},
+                    status_code=200 if typed is None else 400,
+                )
+            await erase_user(session, user)
+            await session.commit()
+        return RedirectResponse(str(request.url_for("admin:list", identity="user")), 302)
 
     @action(
         name="deactivate",
@@ -305,6 +381,11 @@ class TaskAdmin(BackOfficeView, model=Task):
         Task.updated_at: "Updated",
         Task.id: "Id",
     }
+    column_formatters_detail = {
+        Task.id: lambda model, attribute, request: (
+            Markup("{} ").format(model.id) + history_link(request, model.id)
+        )
+    }
     form_columns = [Task.title, Task.description, Task.completed]
     form_args = {
         "title": {
@@ -316,14 +397,26 @@ class TaskAdmin(BackOfficeView, model=Task):
     # Tasks are their owners': created through the API only.
     can_create = False
 
+    async def delete_model(self, request: Request, pk: Any) -> None:
+        """Deleted here as through the API: into the trash, restorable for 30 days."""
+        async with _refusals(), self.session_maker() as session:
+            task = await session.get(Task, as_uuid(str(pk)), with_for_update=True)
+            if task is None:
+                return
+            # Every column of the task has its twin in the trash.
+            fields = {column.key: getattr(task, column.key) for column in Task.__table__.columns}
+            await session.merge(TaskTrash(**{**fields, "deleted_at": utcnow()}))
+            await session.delete(task)
+            await session.commit()
+
     def search_placeholder(self) -> str:
         return "Title, owner email, task or owner id"
 
     def search_query(self, stmt: Select, term: str) -> Select:
-        some_id = _as_uuid(term)
+        some_id = as_uuid(term)
         if some_id is not None:
             return stmt.where(or_(Task.id == some_id, Task.owner_id == some_id))
-        pattern = _contains(term)
+        pattern = contains(term)
         owners = select(User.id).where(User.email.ilike(pattern))
         return stmt.where(or_(Task.title.ilike(pattern), Task.owner_id.in_(owners)))
 
@@ -403,7 +496,7 @@ def _is_self(request: Request, staff_id: Any) -> bool:
     # Only admins manage staff, and none can lock themselves out: so one active admin remains.
     # Compared as UUIDs: an id's other spellings (upper case, no hyphens, braces) are the same.
     actor = getattr(request.state, "actor", None)
-    return actor is not None and _as_uuid(str(staff_id)) == actor.id
+    return actor is not None and as_uuid(str(staff_id)) == actor.id
 
 
 class AuditLogAdmin(BackOfficeView, model=AuditLog):
@@ -440,6 +533,9 @@ class AuditLogAdmin(BackOfficeView, model=AuditLog):
                     "reactivate",
                     "sign_in",
                     "sign_out",
+                    "restore",
+                    "export",
+                    "erase",
                 )
             ],
         ),
@@ -452,5 +548,44 @@ class AuditLogAdmin(BackOfficeView, model=AuditLog):
     can_edit = False
     can_delete = False
 
+    def search_placeholder(self) -> str:
+        return "Staff email, or any id: an object's, or a user's (their tasks too)"
 
-VIEWS: tuple[type[ModelView], ...] = (UserAdmin, TaskAdmin, StaffAdmin, AuditLogAdmin)
+    def search_query(self, stmt: Select, term: str) -> Select:
+        some_id = as_uuid(term)
+        if some_id is not None:
+            return stmt.where(
+                or_(
+                    AuditLog.object_id == str(some_id),
+                    AuditLog.subject_user_id == some_id,
+                    AuditLog.staff_id == some_id,
+                )
+            )
+        return stmt.where(
+            or_(AuditLog.staff_email.ilike(contains(term)), AuditLog.object_id == term.strip())
+        )
+
+    async def get_list_value(
+        self, obj: Any, prop: str, request: Request | None = None
+    ) -> tuple[Any, Any]:
+        """The object's id links to its page while the object exists (a deleted task's, to
+        its page in the trash)."""
+        value, formatted = await super().get_list_value(obj, prop, request)
+        if prop != "object_id" or request is None:
+            return value, formatted
+        object_id = as_uuid(obj.object_id)
+        places = _OBJECT_PAGES.get(obj.object_type, ())
+        async with self.session_maker() as session:
+            for model, identity in places:
+                if object_id is not None and await session.get(model, object_id) is not None:
+                    url = request.url_for("admin:details", identity=identity, pk=str(object_id))
+                    return value, Markup('<a href="{}">{}</a>').format(url, obj.object_id)
+        return value, formatted
+
+
+# Where an audited object's page is: its own view, then (for a deleted task) the trash.
+_OBJECT_PAGES: dict[str, tuple[tuple[type, str], ...]] = {
+    "user": ((User, "user"),),
+    "task": ((Task, "task"), (TaskTrash, "task-trash")),
+    "staff_user": ((StaffUser, "staff-user"),),
+}

@@ -262,7 +262,7 @@ async def delete_task(
     task_id: uuid.UUID,
     if_match: IfMatchHeader = None,
 ) -> Response:
-    """Delete a task."""
+    """Delete a task (support can restore it from the trash for 30 days)."""
     owner = owner_of(request)
     await tasks.delete_task(
         db=owner.db, principal=owner.principal, task_id=task_id, if_match=if_match

@@ -31,6 +31,7 @@ class BusinessMetrics:
     tasks_created: Counter
     tasks_completed: Counter
     tasks_deleted: Counter
+    trash_purged: Counter
     auth_failures: Counter
     admin_sign_ins: Counter
     database_unavailable: Counter
@@ -43,6 +44,11 @@ class BusinessMetrics:
                 "tasks_completed", "Tasks changed from open to completed.", registry=registry
             ),
             tasks_deleted=Counter("tasks_deleted", "Tasks deleted.", registry=registry),
+            trash_purged=Counter(
+                "trash_purged",
+                "Deleted tasks purged from the trash after their 30 days.",
+                registry=registry,
+            ),
             auth_failures=Counter(
                 "auth_failures", "Refused API requests by reason.", ["reason"], registry=registry
             ),

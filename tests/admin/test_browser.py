@@ -6,6 +6,7 @@ both changes in the audit log. Screenshots of each page are kept under test-arti
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -128,3 +129,75 @@ def test_admin_deletes_a_task_and_signing_out_ends_the_session(
     with httpx.Client(base_url=live_server) as stolen:
         stolen.cookies.set(cookies[0]["name"], cookies[0]["value"], path="/admin")
         assert stolen.get("/admin/", follow_redirects=False).status_code == 302
+
+
+def _sign_in(page: Page, live_server: str, staff: Staff) -> None:
+    page.goto("/admin/login")
+    page.fill("input[name=username]", staff.email)
+    page.fill("input[name=password]", staff.password)
+    page.click("button[type=submit]")
+    expect(page).to_have_url(f"{live_server}/admin/")
+
+
+def test_support_restores_a_task_deleted_through_the_api(
+    page: Page, live_server: str, make_staff: Callable[..., Staff], alice: User
+) -> None:
+    with httpx.Client(base_url=live_server) as api:
+        task = create_task(api, alice, title="Renew the lease")
+        old_etag = api.get(alice.task_url(task["id"]), headers=alice.headers).headers["etag"]
+        assert api.delete(alice.task_url(task["id"]), headers=alice.headers).status_code == 204
+    _sign_in(page, live_server, make_staff("support"))
+
+    page.goto("/admin/task-trash/list")
+    page.fill("#search-input", "lease")
+    page.click("#search-button")
+    rows = page.locator("table tbody tr")
+    expect(rows).to_have_count(1)
+    expect(rows.first).to_contain_text("Renew the lease")
+    _snap(page, "trash")
+    page.goto(f"/admin/task-trash/details/{task['id']}")
+    page.click("a[data-bs-target='#modal-confirmation-restore']")
+    confirm = page.locator("#modal-confirmation-restore a.btn-blue")
+    expect(confirm).to_be_visible()
+    _snap(page, "trash-restore-confirmation")
+    confirm.click()
+    page.wait_for_load_state()
+    expect(page.locator("table tbody tr").first).to_contain_text("Renew the lease")
+
+    back = httpx.get(f"{live_server}{alice.task_url(task['id'])}", headers=alice.headers)
+    assert back.status_code == 200 and back.json()["title"] == "Renew the lease"
+    assert back.headers["etag"] != old_etag
+
+    # The task's page links to its history, where the restore is recorded.
+    page.goto(f"/admin/task/details/{task['id']}")
+    page.click("text=(history)")
+    rows = page.locator("table tbody tr")
+    expect(rows).to_have_count(1)
+    expect(rows.first).to_contain_text("restore")
+    _snap(page, "task-history")
+
+
+def test_admin_erases_a_user_after_typing_their_email(
+    page: Page, live_server: str, make_staff: Callable[..., Staff], alice: User
+) -> None:
+    with httpx.Client(base_url=live_server) as api:
+        create_task(api, alice, title="Private notes")
+    _sign_in(page, live_server, make_staff("admin"))
+    page.goto(f"/admin/user/details/{alice.id}")
+    with page.expect_download() as download:
+        page.click("text=Download data")
+    data = json.loads(Path(download.value.path()).read_text())
+    assert [task["title"] for task in data["tasks"]] == ["Private notes"]
+    page.goto(f"/admin/user/details/{alice.id}")
+    page.click("text=Erase")
+    expect(page.locator("h3.card-title")).to_contain_text("Erase alice@example.com")
+    page.fill("#confirm", "someone@example.com")
+    page.click("button.btn-danger")
+    expect(page.locator(".alert-danger")).to_contain_text("Nothing was erased")
+    page.fill("#confirm", "alice@example.com")
+    _snap(page, "user-erase-confirmation")
+    page.click("button.btn-danger")
+    expect(page).to_have_url(f"{live_server}/admin/user/list")
+
+    fresh = httpx.get(f"{live_server}{alice.tasks_url}", headers=alice.headers)
+    assert fresh.status_code == 200 and fresh.json()["items"] == []

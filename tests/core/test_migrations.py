@@ -11,19 +11,17 @@ from collections.abc import Iterator
 import psycopg
 import pytest
 from sqlalchemy.engine import make_url
+from sqlmodel import SQLModel
 
-from backend import schema
+from backend import (
+    models,  # noqa: F401 - registers the tables
+    schema,
+)
 from backend.settings import driver_url
 from tests.helpers import libpq, run_cli
 
-TABLES = {
-    "app_user",
-    "task",
-    "idempotency_key",
-    "staff_user",
-    "staff_sign_in_throttle",
-    "audit_log",
-}
+# Every table the models define: the migrations must create exactly these.
+TABLES = set(SQLModel.metadata.tables)
 
 
 @pytest.fixture

@@ -156,6 +156,16 @@ def test_the_migration_job_upgrades_through_the_direct_url() -> None:
     assert "--from-literal=METRICS_TOKEN=" in readme
 
 
+def test_the_trash_is_purged_daily_with_the_pods_configuration() -> None:
+    manifests = _manifests()
+    cronjob = manifests["purge-trash-cronjob.yaml"]
+    [container] = cronjob["spec"]["jobTemplate"]["spec"]["template"]["spec"]["containers"]
+    args = build_parser().parse_args(container["command"][1:])
+    assert args.command == "purge-trash"
+    assert container["envFrom"] == _container(manifests["deployment.yaml"])["envFrom"]
+    assert cronjob["spec"]["concurrencyPolicy"] == "Forbid"
+
+
 def test_the_scrape_job_keeps_the_deployment_pods() -> None:
     scrape = yaml.safe_load(_manifests()["prometheus-scrape.yaml"]["data"]["taskapi-scrape.yml"])
     [job] = scrape["scrape_configs"]

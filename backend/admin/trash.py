@@ -1,0 +1,143 @@
+"""The trash's page: deleted tasks that staff (support included) find and restore.
+
+A task deleted through the API or the back office is moved to `task_trash` in the delete's own
+transaction. Restoring moves it back under the same id, with a new version (so a new ETag) and
+a new `updated_at`, audited as "restore". Opening the trash purges what has expired
+(`backend.trash`), counted by the `trash_purged` metric.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from prometheus_client import Counter
+from sqladmin import action
+from sqladmin.pagination import Pagination
+from sqlalchemy import Select, or_, select
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import RedirectResponse
+
+from backend.admin.audit import ACTION_KEY
+from backend.admin.views import BackOfficeView, as_uuid, contains, selected_ids
+from backend.models import Task, TaskTrash, User
+from backend.trash import expired_before, purge_expired_trash
+
+
+class TrashAdmin(BackOfficeView, model=TaskTrash):
+    name, name_plural, icon = "Deleted task", "Trash", "fa-solid fa-trash-can"
+
+    column_list = [
+        TaskTrash.title,
+        TaskTrash.completed,
+        TaskTrash.owner,
+        TaskTrash.deleted_at,
+        TaskTrash.id,
+    ]
+    column_details_list = [
+        TaskTrash.id,
+        TaskTrash.title,
+        TaskTrash.description,
+        TaskTrash.completed,
+        TaskTrash.owner,
+        TaskTrash.created_at,
+        TaskTrash.updated_at,
+        TaskTrash.deleted_at,
+    ]
+    column_labels = {
+        TaskTrash.title: "Title",
+        TaskTrash.description: "Description",
+        TaskTrash.completed: "Completed",
+        TaskTrash.owner: "Owner",
+        TaskTrash.created_at: "Created",
+        TaskTrash.updated_at: "Updated",
+        TaskTrash.deleted_at: "Deleted",
+        TaskTrash.id: "Id",
+    }
+    column_searchable_list = [TaskTrash.title]
+    column_sortable_list = [TaskTrash.title, TaskTrash.deleted_at]
+    column_default_sort = [(TaskTrash.deleted_at, True)]
+    # Restoring is the one change made here.
+    can_create = False
+    can_edit = False
+    can_delete = False
+
+    # Set by install_admin: the business counter of purged tasks.
+    purged_counter: Counter | None = None
+
+    async def list(self, request: Request) -> Pagination:
+        """The trash, newest first, once what has expired is purged."""
+        async with self.session_maker() as session:
+            purged = await purge_expired_trash(session)
+        if purged and self.purged_counter is not None:
+            self.purged_counter.inc(purged)
+        return await super().list(request)
+
+    def list_query(self, request: Request) -> Select:
+        # Past its time a task is no longer restorable, purged or not yet.
+        return super().list_query(request).where(TaskTrash.deleted_at >= expired_before())
+
+    def search_placeholder(self) -> str:
+        return "Title, owner email, task or owner id"
+
+    def search_query(self, stmt: Select, term: str) -> Select:
+        some_id = as_uuid(term)
+        if some_id is not None:
+            return stmt.where(or_(TaskTrash.id == some_id, TaskTrash.owner_id == some_id))
+        pattern = contains(term)
+        owners = select(User.id).where(User.email.ilike(pattern))
+        return stmt.where(or_(TaskTrash.title.ilike(pattern), TaskTrash.owner_id.in_(owners)))
+
+    @action(
+        name="restore",
+        label="Restore",
+        confirmation_message=(
+            "Restore the selected tasks? Their owners see them again at once, under the same id."
+        ),
+    )
+    async def restore(self, request: Request) -> RedirectResponse:
+        ids = selected_ids(request, "Select deleted tasks by their ids.")
+        async with self.session_maker() as session:
+            session.info[ACTION_KEY] = "restore"
+            trashed = (
+                await session.scalars(
+                    select(TaskTrash).where(TaskTrash.id.in_(ids)).with_for_update()
+                )
+            ).all()
+            if len(trashed) != len(set(ids)) or any(
+                row.deleted_at < expired_before() for row in trashed
+            ):
+                raise HTTPException(
+                    status_code=404,
+                    detail="Not restored: a selected task is no longer in the trash "
+                    "(restored already, or past its 30 days).",
+                )
+            taken = (await session.scalars(select(Task.id).where(Task.id.in_(ids)))).all()
+            if taken:
+                raise HTTPException(
+                    status_code=409,
+                    detail=f"Not restored: a task with the id {taken[0]} exists again. "
+                    "Nothing was restored.",
+                )
+            for row in trashed:
+                session.add(_restored(row))
+                await session.delete(row)
+            await session.commit()
+        return RedirectResponse(
+            str(
+                request.url_for("admin:list", identity="task").include_query_params(
+                    search=str(ids[0]) if len(ids) == 1 else ""
+                )
+            ),
+            status_code=302,
+        )
+
+
+def _restored(row: TaskTrash) -> Task:
+    """The task as it was, with a new version (a new ETag for API clients) and `updated_at`."""
+    fields: dict[str, Any] = {
+        name: getattr(row, name)
+        for name in ("id", "owner_id", "title", "description", "completed", "created_at")
+    }
+    return Task(**fields, version=row.version + 1, updated_at=datetime.now(UTC))

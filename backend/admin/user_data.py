@@ -1,0 +1,84 @@
+"""One API user's data: what an admin downloads for them, and erasing them.
+
+Erasure is one transaction: the user row goes, and with it (ON DELETE CASCADE) their tasks,
+trash and idempotency records; the values recorded in earlier audit entries about them and
+their tasks are redacted, the one change the audit log's trigger lets through, and only for
+the user this transaction names (`taskapi.erasing`, `taskapi.erased_user`); one new entry says
+who erased which user id and when.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import case, delete, func, literal, select, update
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from backend.admin.audit import audit_entry
+from backend.models import AuditLog, Task, TaskTrash, User
+
+# What redacted audit values become.
+REDACTED_VALUES = {"redacted": "the user was erased"}
+
+_TASK_FIELDS = ("id", "title", "description", "completed", "created_at", "updated_at")
+
+
+def _row(obj: Any, fields: tuple[str, ...]) -> dict[str, Any]:
+    values = {name: getattr(obj, name) for name in fields}
+    return {
+        name: str(value)
+        if isinstance(value, uuid.UUID)
+        else value.astimezone(UTC).isoformat()
+        if isinstance(value, datetime)
+        else value
+        for name, value in values.items()
+    }
+
+
+async def export_user(session: AsyncSession, user: User) -> dict[str, Any]:
+    """The user, every task of theirs and everything in their trash, as JSON-ready data."""
+    tasks = (
+        await session.scalars(
+            select(Task).where(Task.owner_id == user.id).order_by(Task.created_at, Task.id)
+        )
+    ).all()
+    trash = (
+        await session.scalars(
+            select(TaskTrash)
+            .where(TaskTrash.owner_id == user.id)
+            .order_by(TaskTrash.deleted_at, TaskTrash.id)
+        )
+    ).all()
+    return {
+        "user": _row(user, ("id", "email", "name", "is_active", "created_at", "updated_at")),
+        "tasks": [_row(task, _TASK_FIELDS) for task in tasks],
+        "trash": [_row(task, (*_TASK_FIELDS, "deleted_at")) for task in trash],
+        "exported_at": datetime.now(UTC).isoformat(),
+    }
+
+
+async def erase_user(session: AsyncSession, user: User) -> None:
+    """Erase the user and everything of theirs, and redact what the audit log recorded about
+    them; the caller commits."""
+    user_id = user.id
+    await session.execute(select(func.set_config("taskapi.erasing", "on", True)))
+    await session.execute(select(func.set_config("taskapi.erased_user", str(user_id), True)))
+    redacted = literal(REDACTED_VALUES, JSONB)
+    await session.execute(
+        update(AuditLog)
+        .where(AuditLog.subject_user_id == user_id)
+        .values(
+            before=case((AuditLog.before.is_(None), None), else_=redacted),
+            after=case((AuditLog.after.is_(None), None), else_=redacted),
+        )
+    )
+    # Tasks, trash and idempotency records go with the row: their foreign keys cascade.
+    await session.execute(delete(User).where(User.id == user_id))
+    session.add(
+        audit_entry(
+            action="erase", object_type="user", object_id=str(user_id), subject_user_id=user_id
+        )
+    )

@@ -1,0 +1,310 @@
+"""What support staff do beyond fixing data: restore from the trash, read an object's history,
+download a user's data and erase a user."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from datetime import datetime
+
+import psycopg
+import pytest
+from fastapi.testclient import TestClient
+from prometheus_client.parser import text_string_to_metric_families
+
+from tests.helpers import TEST_SECRET, Staff, User, create_task, run_cli, sign_in
+
+
+def _trash(db: psycopg.Connection) -> list[tuple]:
+    return db.execute("SELECT id::text, title FROM task_trash ORDER BY title").fetchall()
+
+
+def _audit(db: psycopg.Connection, action: str) -> list[tuple]:
+    return db.execute(
+        "SELECT staff_email, object_type, object_id, before, after FROM audit_log"
+        " WHERE action = %s ORDER BY id",
+        (action,),
+    ).fetchall()
+
+
+def _counter(client: TestClient, name: str) -> float:
+    return sum(
+        sample.value
+        for family in text_string_to_metric_families(client.get("/metrics").text)
+        for sample in family.samples
+        if sample.name == name
+    )
+
+
+# --- Trash ----------------------------------------------------------------------------------
+
+
+def test_a_task_deleted_through_the_api_is_restored_by_support_with_a_new_etag(
+    support: TestClient, alice: User, db: psycopg.Connection
+) -> None:
+    task = create_task(
+        support, alice, title="Call the notary", description="before June", completed=True
+    )
+    url = alice.task_url(task["id"])
+    old_etag = support.get(url, headers=alice.headers).headers["etag"]
+    assert support.delete(url, headers=alice.headers).status_code == 204
+    assert support.get(url, headers=alice.headers).status_code == 404
+    assert _trash(db) == [(task["id"], "Call the notary")]
+    assert "Call the notary" not in support.get(alice.tasks_url, headers=alice.headers).text
+
+    listed = support.get("/admin/task-trash/list")
+    assert listed.status_code == 200 and "Call the notary" in listed.text
+    restored = support.get(
+        f"/admin/task-trash/action/restore?pks={task['id']}", follow_redirects=False
+    )
+    assert restored.status_code == 302
+
+    again = support.get(url, headers=alice.headers)
+    assert again.status_code == 200
+    body = again.json()
+    assert {k: body[k] for k in ("id", "title", "description", "completed", "created_at")} == {
+        k: task[k] for k in ("id", "title", "description", "completed", "created_at")
+    }
+    assert again.headers["etag"] != old_etag
+    assert datetime.fromisoformat(body["updated_at"]) > datetime.fromisoformat(task["updated_at"])
+    # A client still holding the old ETag is refused rather than overwriting the restore.
+    stale = support.patch(url, json={"title": "x"}, headers={**alice.headers, "If-Match": old_etag})
+    assert stale.status_code == 412
+    assert _trash(db) == []
+    [(staff_email, object_type, object_id, before, after)] = _audit(db, "restore")
+    assert (object_type, object_id, before) == ("task", task["id"], None)
+    assert after["title"] == "Call the notary" and staff_email.startswith("support-")
+
+
+def test_a_task_deleted_in_the_back_office_goes_to_the_trash_too(
+    admin: TestClient, alice: User, db: psycopg.Connection
+) -> None:
+    task = create_task(admin, alice, title="Spam")
+    admin.delete(f"/admin/task/delete?pks={task['id']}")
+    assert db.execute("SELECT count(*) FROM task").fetchone() == (0,)
+    assert _trash(db) == [(task["id"], "Spam")]
+
+
+@pytest.mark.parametrize("term", ["notary", "ALICE@example", "{id}", "{owner}"])
+def test_the_trash_is_found_by_title_owner_email_task_or_owner_id(
+    support: TestClient, alice: User, bob: User, term: str
+) -> None:
+    mine = create_task(support, alice, title="Call the notary")
+    other = create_task(support, bob, title="Walk the dog")
+    for user, task in ((alice, mine), (bob, other)):
+        support.delete(user.task_url(task["id"]), headers=user.headers)
+    search = term.format(id=mine["id"], owner=alice.id)
+    page = support.get(f"/admin/task-trash/list?search={search}").text
+    assert "Call the notary" in page and "Walk the dog" not in page
+
+
+def test_a_restore_whose_id_is_taken_again_is_refused_and_changes_nothing(
+    support: TestClient, alice: User, db: psycopg.Connection
+) -> None:
+    task = create_task(support, alice, title="Twice")
+    support.delete(alice.task_url(task["id"]), headers=alice.headers)
+    # Someone put a task with that id back by hand.
+    db.execute(
+        "INSERT INTO task (id, owner_id, title, version, created_at, updated_at)"
+        " SELECT id, owner_id, 'By hand', 1, now(), now() FROM task_trash"
+    )
+    response = support.get(f"/admin/task-trash/action/restore?pks={task['id']}")
+    assert response.status_code == 409
+    assert "exists again" in response.text
+    assert _trash(db) == [(task["id"], "Twice")]
+    assert db.execute("SELECT title FROM task").fetchall() == [("By hand",)]
+    assert _audit(db, "restore") == []
+
+
+def test_trash_past_30_days_is_not_restorable_and_is_purged(
+    support: TestClient,
+    alice: User,
+    db: psycopg.Connection,
+    database_url: str,
+    direct_url: str,
+    tmp_path: object,
+) -> None:
+    old, recent = create_task(support, alice, title="Old"), create_task(support, alice, title="New")
+    for task in (old, recent):
+        support.delete(alice.task_url(task["id"]), headers=alice.headers)
+    db.execute(
+        "UPDATE task_trash SET deleted_at = now() - interval '31 days' WHERE id = %s", (old["id"],)
+    )
+    refused = support.get(f"/admin/task-trash/action/restore?pks={old['id']}")
+    assert refused.status_code == 404
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_", "JWT_"))},
+        "DATABASE_URL": database_url,
+        "DATABASE_DIRECT_URL": direct_url,
+        "JWT_SECRET": TEST_SECRET,
+    }
+    result = run_cli("purge-trash", env=env)
+    assert result.returncode == 0, result.stderr
+    assert "purged 1 " in result.stdout
+    assert _trash(db) == [(recent["id"], "New")]
+    listed = support.get("/admin/task-trash/list").text
+    assert "Old" not in listed and "New" in listed
+
+
+def test_opening_the_trash_purges_what_has_expired_and_counts_it(
+    support: TestClient, alice: User, bob: User, db: psycopg.Connection
+) -> None:
+    tasks = [
+        create_task(support, user, title=name)
+        for user, name in ((alice, "a1"), (alice, "a2"), (bob, "b1"))
+    ]
+    for user, task in zip((alice, alice, bob), tasks, strict=True):
+        support.delete(user.task_url(task["id"]), headers=user.headers)
+    db.execute("UPDATE task_trash SET deleted_at = now() - interval '31 days' WHERE title <> 'b1'")
+    before = _counter(support, "trash_purged_total")
+    assert support.get("/admin/task-trash/list").status_code == 200
+    assert [title for _, title in _trash(db)] == ["b1"]
+    assert _counter(support, "trash_purged_total") - before == 2
+
+
+# --- History --------------------------------------------------------------------------------
+
+
+def test_a_user_and_a_task_link_to_their_history_and_the_history_links_back(
+    admin: TestClient, alice: User, db: psycopg.Connection
+) -> None:
+    task = create_task(admin, alice, title="Tracked")
+    admin.post(f"/admin/task/edit/{task['id']}", data={"title": "Tracked closely"})
+    admin.get(f"/admin/user/action/deactivate?pks={alice.id}")
+
+    user_page = admin.get(f"/admin/user/details/{alice.id}").text
+    assert f"/admin/audit-log/list?search={alice.id}" in user_page
+    task_page = admin.get(f"/admin/task/details/{task['id']}").text
+    assert f"/admin/audit-log/list?search={task['id']}" in task_page
+
+    # A user's history holds their own entries and their tasks'.
+    history = admin.get(f"/admin/audit-log/list?search={alice.id}").text
+    assert "deactivate" in history and task["id"] in history
+    assert f'href="http://testserver/admin/task/details/{task["id"]}"' in history
+    # Deleted, the task is linked in the trash; erased, not at all.
+    admin.delete(f"/admin/task/delete?pks={task['id']}")
+    history = admin.get(f"/admin/audit-log/list?search={task['id']}").text
+    assert f"/admin/task-trash/details/{task['id']}" in history
+    db.execute("DELETE FROM task_trash")
+    history = admin.get(f"/admin/audit-log/list?search={task['id']}").text
+    assert f"/details/{task['id']}" not in history and task["id"] in history
+
+
+# --- A user's data --------------------------------------------------------------------------
+
+
+def test_an_admin_downloads_exactly_one_users_data(
+    admin: TestClient, alice: User, bob: User, db: psycopg.Connection
+) -> None:
+    kept = create_task(admin, alice, title="Kept")
+    binned = create_task(admin, alice, title="Binned")
+    admin.delete(alice.task_url(binned["id"]), headers=alice.headers)
+    create_task(admin, bob, title="Not Alice's")
+    response = admin.get(f"/admin/user/action/export?pks={alice.id}")
+    assert response.status_code == 200
+    assert "attachment" in response.headers["content-disposition"]
+    data = json.loads(response.content)
+    assert data["user"]["id"] == str(alice.id) and data["user"]["email"] == "alice@example.com"
+    assert [t["id"] for t in data["tasks"]] == [kept["id"]]
+    assert [t["id"] for t in data["trash"]] == [binned["id"]]
+    assert "Not Alice's" not in response.text
+    [(_, object_type, object_id, _, _)] = _audit(db, "export")
+    assert (object_type, object_id) == ("user", str(alice.id))
+
+
+def test_support_can_restore_but_not_download_or_erase(
+    support: TestClient, alice: User, db: psycopg.Connection
+) -> None:
+    create_task(support, alice)
+    for path in (
+        f"/admin/user/action/export?pks={alice.id}",
+        f"/admin/user/action/erase?pks={alice.id}",
+        f"/admin/user/action/erase?pks={alice.id}&confirm=alice@example.com",
+    ):
+        assert support.get(path).status_code == 403, path
+    assert db.execute("SELECT count(*) FROM app_user").fetchone() == (1,)
+    assert "Erase" not in support.get(f"/admin/user/details/{alice.id}").text
+
+
+def test_erasing_a_user_leaves_no_row_of_theirs_and_no_value_in_the_audit_log(
+    admin: TestClient,
+    alice: User,
+    bob: User,
+    db: psycopg.Connection,
+    make_client: Callable[..., TestClient],
+) -> None:
+    kept = create_task(admin, alice, title="Secret plan")
+    binned = create_task(admin, alice, title="Binned plan")
+    admin.post(
+        alice.tasks_url,
+        json={"title": "Keyed plan"},
+        headers={**alice.headers, "Idempotency-Key": "k"},
+    )
+    admin.post(f"/admin/task/edit/{kept['id']}", data={"title": "Secret plan, revised"})
+    admin.delete(f"/admin/task/delete?pks={binned['id']}")
+    bobs = create_task(admin, bob, title="Bob's plan")
+    admin.post(f"/admin/task/edit/{bobs['id']}", data={"title": "Bob's plan, revised"})
+
+    form = admin.get(f"/admin/user/action/erase?pks={alice.id}")
+    assert form.status_code == 200 and "Type <strong>alice@example.com</strong>" in form.text
+    wrong = admin.get(f"/admin/user/action/erase?pks={alice.id}&confirm=bob@example.com")
+    assert wrong.status_code == 400
+    assert db.execute("SELECT count(*) FROM app_user WHERE id = %s", (alice.id,)).fetchone() == (1,)
+
+    done = admin.get(
+        f"/admin/user/action/erase?pks={alice.id}&confirm=Alice@Example.com",
+        follow_redirects=False,
+    )
+    assert done.status_code == 302
+    for query in (
+        "SELECT count(*) FROM app_user WHERE id = %s",
+        "SELECT count(*) FROM task WHERE owner_id = %s",
+        "SELECT count(*) FROM task_trash WHERE owner_id = %s",
+        "SELECT count(*) FROM idempotency_key WHERE owner_id = %s",
+    ):
+        assert db.execute(query, (alice.id,)).fetchone() == (0,), query
+    history = db.execute("SELECT before::text, after::text FROM audit_log").fetchall()
+    assert "plan" in str(history), "Bob's entries keep their values"
+    assert "Secret" not in str(history) and "Binned" not in str(history)
+    assert "alice@example.com" not in str(history)
+    [(staff_email, object_type, object_id, before, after)] = _audit(db, "erase")
+    assert (object_type, object_id, before, after) == ("user", str(alice.id), None, None)
+    assert staff_email.startswith("admin-")
+    # A later token for the same id starts a new, empty account.
+    fresh = make_client().get(alice.tasks_url, headers=alice.headers)
+    assert fresh.status_code == 200 and fresh.json()["items"] == []
+
+
+def test_the_audit_log_lets_only_an_erasures_redaction_through(
+    admin: TestClient, alice: User, bob: User, db: psycopg.Connection
+) -> None:
+    create_task(admin, alice, title="Alice's")
+    create_task(admin, bob, title="Bob's")
+    for who in (alice, bob):
+        admin.get(f"/admin/user/action/deactivate?pks={who.id}")
+    with db.transaction():
+        db.execute("SELECT set_config('taskapi.erasing', 'on', true)")
+        db.execute("SELECT set_config('taskapi.erased_user', %s, true)", (str(alice.id),))
+        # Another user's entries stay as they are...
+        with pytest.raises(psycopg.errors.RaiseException), db.transaction():
+            db.execute("UPDATE audit_log SET after = NULL WHERE subject_user_id = %s", (bob.id,))
+        # ...and nothing but the values changes, even for the erased user's.
+        with pytest.raises(psycopg.errors.RaiseException), db.transaction():
+            db.execute(
+                "UPDATE audit_log SET action = 'update' WHERE subject_user_id = %s", (alice.id,)
+            )
+        with pytest.raises(psycopg.errors.RaiseException), db.transaction():
+            db.execute("DELETE FROM audit_log WHERE subject_user_id = %s", (alice.id,))
+    with pytest.raises(psycopg.errors.RaiseException):
+        db.execute("UPDATE audit_log SET after = NULL WHERE subject_user_id = %s", (alice.id,))
+    assert db.execute("SELECT count(*) FROM audit_log WHERE after IS NULL").fetchone() == (0,)
+
+
+def test_history_of_an_object_reached_from_the_audit_list_signs_in_first(
+    client: TestClient, make_staff: Callable[..., Staff]
+) -> None:
+    # The links are ordinary back-office pages: signed out, they send to the sign-in page.
+    response = client.get("/admin/audit-log/list?search=x", follow_redirects=False)
+    assert response.status_code == 302
+    assert sign_in(client, make_staff()).status_code == 302
