@@ -31,6 +31,7 @@ from starlette.responses import Response
 
 from backend.admin.audit import Actor, current_actor
 from backend.models import EMAIL_MAX, AuditLog, StaffSignInThrottle, StaffUser
+from backend.settings import is_local_host
 from backend.staff import PASSWORD_MAX_LENGTH, normalise_email, verify_password
 
 log = structlog.get_logger("taskapi.admin")
@@ -250,10 +251,13 @@ class StaffAuthentication(AuthenticationBackend):
         email's count including this attempt."""
         await conn.execute(_FORGET_EXPIRED, {"window": FAILURE_WINDOW})
         email_failures = 0
-        for subject, limit, kind in (
-            (attempt.email_subject, MAX_FAILURES, "email"),
-            (attempt.client_subject, MAX_CLIENT_FAILURES, "client"),
-        ):
+        subjects = [(attempt.email_subject, MAX_FAILURES, "email")]
+        if not is_local_host(attempt.client):
+            # The machine itself is not address-limited: there everyone shares one address
+            # (a local proxy's clients are told apart by X-Forwarded-For), and whoever runs
+            # on it has no need to guess passwords. The per-email lock-out still holds.
+            subjects.append((attempt.client_subject, MAX_CLIENT_FAILURES, "client"))
+        for subject, limit, kind in subjects:
             failures, locked_for = (
                 await conn.execute(
                     _RESERVE,

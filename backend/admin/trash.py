@@ -14,14 +14,19 @@ from typing import Any
 from prometheus_client import Counter
 from sqladmin import action
 from sqladmin.pagination import Pagination
-from sqlalchemy import Select, or_, select
+from sqlalchemy import Select, select
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse
 
 from backend.admin.audit import ACTION_KEY
-from backend.admin.views import BackOfficeView, as_uuid, contains, selected_ids
-from backend.models import Task, TaskTrash, User
+from backend.admin.views import (
+    TASK_SEARCH_PLACEHOLDER,
+    BackOfficeView,
+    selected_ids,
+    task_search,
+)
+from backend.models import Task, TaskTrash
 from backend.trash import expired_before, purge_expired_trash
 
 
@@ -79,15 +84,10 @@ class TrashAdmin(BackOfficeView, model=TaskTrash):
         return super().list_query(request).where(TaskTrash.deleted_at >= expired_before())
 
     def search_placeholder(self) -> str:
-        return "Title, owner email, task or owner id"
+        return TASK_SEARCH_PLACEHOLDER
 
     def search_query(self, stmt: Select, term: str) -> Select:
-        some_id = as_uuid(term)
-        if some_id is not None:
-            return stmt.where(or_(TaskTrash.id == some_id, TaskTrash.owner_id == some_id))
-        pattern = contains(term)
-        owners = select(User.id).where(User.email.ilike(pattern))
-        return stmt.where(or_(TaskTrash.title.ilike(pattern), TaskTrash.owner_id.in_(owners)))
+        return task_search(stmt, term, TaskTrash)
 
     @action(
         name="restore",

@@ -88,6 +88,20 @@ def selected_ids(request: Request, refusal: str) -> list[uuid.UUID]:
     return [some_id for some_id in ids if some_id is not None]
 
 
+TASK_SEARCH_PLACEHOLDER = "Title, owner email, task or owner id"
+
+
+def task_search(stmt: Select, term: str, table: type[Task] | type[TaskTrash]) -> Select:
+    """How staff find a task, live or in the trash: by its or its owner's id, else by a
+    literal piece of its title or its owner's email."""
+    some_id = as_uuid(term)
+    if some_id is not None:
+        return stmt.where(or_(table.id == some_id, table.owner_id == some_id))
+    pattern = contains(term)
+    owners = select(User.id).where(User.email.ilike(pattern))
+    return stmt.where(or_(table.title.ilike(pattern), table.owner_id.in_(owners)))
+
+
 def history_link(request: Request, object_id: object) -> Markup:
     """A link to the audit log's entries about an object (a user's include their tasks')."""
     url = request.url_for("admin:list", identity="audit-log").include_query_params(
@@ -410,15 +424,10 @@ class TaskAdmin(BackOfficeView, model=Task):
             await session.commit()
 
     def search_placeholder(self) -> str:
-        return "Title, owner email, task or owner id"
+        return TASK_SEARCH_PLACEHOLDER
 
     def search_query(self, stmt: Select, term: str) -> Select:
-        some_id = as_uuid(term)
-        if some_id is not None:
-            return stmt.where(or_(Task.id == some_id, Task.owner_id == some_id))
-        pattern = contains(term)
-        owners = select(User.id).where(User.email.ilike(pattern))
-        return stmt.where(or_(Task.title.ilike(pattern), Task.owner_id.in_(owners)))
+        return task_search(stmt, term, Task)
 
 
 class StaffAdmin(BackOfficeView, model=StaffUser):

@@ -19,14 +19,14 @@ MALFORMED = ["not-a-uuid", "None", "%7Bzzz%7D", "1' OR '1'='1", "0" * 300]
 
 
 @pytest.mark.parametrize("key", MALFORMED)
-@pytest.mark.parametrize("identity", ["task", "user", "staff-user", "audit-log"])
+@pytest.mark.parametrize("identity", ["task", "task-trash", "user", "staff-user", "audit-log"])
 def test_a_malformed_key_in_a_page_is_404_not_500(
     admin: TestClient, identity: str, key: str, caplog: pytest.LogCaptureFixture
 ) -> None:
     for path in (f"/admin/{identity}/details/{key}", f"/admin/{identity}/edit/{key}"):
         response = admin.get(path, follow_redirects=False)
-        # Nobody edits the audit log: refused before the key is looked at.
-        expected = 403 if identity == "audit-log" and "/edit/" in path else 404
+        # Nobody edits the audit log or the trash: refused before the key is looked at.
+        expected = 403 if identity in ("audit-log", "task-trash") and "/edit/" in path else 404
         assert response.status_code == expected, (path, response.status_code)
         assert "Traceback" not in response.text
     assert "after response already completed" not in caplog.text
@@ -50,6 +50,31 @@ def test_a_malformed_key_in_a_form_post_or_delete_is_refused_and_changes_nothing
     assert mixed.status_code in (400, 404), mixed.status_code
     assert db.execute("SELECT title FROM task").fetchall() == [("Keep me",)]
     assert "after response already completed" not in caplog.text
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/admin/task-trash/action/restore?pks=",
+        "/admin/task-trash/action/restore?pks=not-a-uuid",
+        "/admin/user/action/export?pks=None",
+        "/admin/user/action/erase?pks=%7Bzzz%7D",
+        "/admin/user/action/erase?pks=" + "0" * 300,
+    ],
+)
+def test_a_malformed_id_in_a_support_action_is_a_400(admin: TestClient, path: str) -> None:
+    response = admin.get(path, follow_redirects=False)
+    assert response.status_code == 400, response.status_code
+
+
+def test_an_unknown_id_in_a_support_action_is_a_404(admin: TestClient) -> None:
+    unknown = uuid.uuid4()
+    for path in (
+        f"/admin/task-trash/action/restore?pks={unknown}",
+        f"/admin/user/action/export?pks={unknown}",
+        f"/admin/user/action/erase?pks={unknown}&confirm=x",
+    ):
+        assert admin.get(path, follow_redirects=False).status_code == 404, path
 
 
 def _spellings(value: uuid.UUID) -> list[str]:

@@ -244,6 +244,21 @@ def test_one_address_cannot_lock_every_staff_member_out(
         assert sign_in(colleague, victim).status_code == 302
 
 
+@pytest.mark.parametrize("address", ["127.0.0.1", "::1"])
+def test_the_machine_itself_is_not_address_limited_but_emails_still_lock(
+    from_address: Callable[[str], TestClient], make_staff: Callable[..., Staff], address: str
+) -> None:
+    local = from_address(address)
+    victims = [make_staff() for _ in range(MAX_CLIENT_FAILURES // (MAX_FAILURES - 1) + 1)]
+    for victim in victims:
+        for _ in range(MAX_FAILURES - 1):
+            assert sign_in(local, victim, password="a wrong guess").status_code == 400
+    assert sign_in(local, victims[-1]).status_code == 302
+    for _ in range(MAX_FAILURES):
+        sign_in(local, victims[0], password="a wrong guess")
+    assert sign_in(local, victims[0]).status_code == 429
+
+
 def test_successful_sign_ins_do_not_use_up_an_address(
     from_address: Callable[[str], TestClient], make_staff: Callable[..., Staff]
 ) -> None:
