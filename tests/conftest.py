@@ -148,9 +148,13 @@ def make_client(
     """Clients for apps built with other settings; each app's lifespan runs and ends."""
     opened: list[TestClient] = []
 
-    def build(app: FastAPI | None = None, **overrides: object) -> TestClient:
+    def build(
+        app: FastAPI | None = None, *, client_address: str = "testclient", **overrides: object
+    ) -> TestClient:
         client = TestClient(
-            app or create_app(make_settings(**overrides)), raise_server_exceptions=False
+            app or create_app(make_settings(**overrides)),
+            raise_server_exceptions=False,
+            client=(client_address, 50000),
         )
         client.__enter__()
         opened.append(client)

@@ -162,6 +162,15 @@ class BackOfficeView(ModelView):
         async with _refusals():
             await super().delete_model(request, pk)
 
+    async def list(self, request: Request) -> Any:
+        # PostgreSQL text cannot hold NUL: a search or filter with one is refused here rather
+        # than sent to fail in the database.
+        if any("\x00" in value for value in request.query_params.values()):
+            raise HTTPException(
+                status_code=400, detail="A search or filter cannot contain NUL characters."
+            )
+        return await super().list(request)
+
     # A key in a URL that is not a valid id for the table (not a UUID, an integer out of range)
     # names no object: 404, as for a valid id that does not exist.
     async def get_object_for_details(self, request: Request) -> Any:

@@ -77,6 +77,29 @@ def test_an_unknown_id_in_a_support_action_is_a_404(admin: TestClient) -> None:
         assert admin.get(path, follow_redirects=False).status_code == 404, path
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        "search=a%00b",
+        "search=%00",
+        "action=%00",
+        "sortBy=%00",
+        "page=-1",
+        "page=99999999999999999999",
+        "pageSize=abc",
+        "created_at_op=gt&created_at_value=notadate",
+    ],
+)
+@pytest.mark.parametrize("identity", ["task", "task-trash", "user", "staff-user", "audit-log"])
+def test_hostile_list_parameters_are_never_a_500(
+    admin: TestClient, identity: str, query: str
+) -> None:
+    response = admin.get(f"/admin/{identity}/list?{query}")
+    assert response.status_code < 500, response.status_code
+    if "%00" in query:
+        assert response.status_code == 400 and "NUL" in response.text
+
+
 def _spellings(value: uuid.UUID) -> list[str]:
     return [str(value).upper(), value.hex, "{" + str(value) + "}", value.urn]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import timedelta
 
 import httpx
@@ -160,21 +160,11 @@ def test_sign_in_records_the_time(
 
 @pytest.fixture
 def from_address(
-    make_settings: Callable[..., object], db: psycopg.Connection
-) -> Iterator[Callable[[str], TestClient]]:
+    make_settings: Callable[..., object], make_client: Callable[..., TestClient]
+) -> Callable[[str], TestClient]:
     """Clients of one app that each come from a client address of the test's choosing."""
     app = create_app(make_settings())  # type: ignore[arg-type]
-    opened: list[TestClient] = []
-
-    def build(address: str) -> TestClient:
-        client = TestClient(app, raise_server_exceptions=False, client=(address, 40000))
-        client.__enter__()
-        opened.append(client)
-        return client
-
-    yield build
-    for client in opened:
-        client.__exit__(None, None, None)
+    return lambda address: make_client(app, client_address=address)
 
 
 def _burst(app: object, attempts: list[tuple[str, str]], address: str) -> list[httpx.Response]:
