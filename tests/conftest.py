@@ -238,7 +238,7 @@ def start_server(
             )
         server = LiveServer(url=f"http://127.0.0.1:{port}", process=process, log_path=log_path)
         started.append(server)
-        wait_for_http(server.url + "/healthz")
+        wait_for_http(server.url + "/healthz", process=process)
         return server
 
     yield start

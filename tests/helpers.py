@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import socket
 import subprocess
 import sys
@@ -83,15 +84,45 @@ def wait_until(condition: Callable[[], bool], timeout_s: float = 30, every_s: fl
         time.sleep(every_s)
 
 
+def _ephemeral_ports() -> range:
+    try:
+        low, high = Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()
+        return range(int(low), int(high) + 1)
+    except (OSError, ValueError):
+        return range(32768, 61000)
+
+
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+    """A port free now, for a server a test starts, from below the kernel's ephemeral range.
+
+    A port that bind(0) handed out is the kind the kernel hands out again: to a client's
+    connection or to the embedded cluster's own bind(0) in the moments before the server binds
+    it (a server that then cannot bind exits 3). Ports under the range are never handed out.
+    """
+    ephemeral = _ephemeral_ports()
+    candidates = [port for port in range(10000, 30000) if port not in ephemeral]
+    if not candidates:  # a machine whose ephemeral range covers these: take the kernel's pick
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            return int(sock.getsockname()[1])
+    for port in random.sample(candidates, len(candidates)):
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError("no free port below the ephemeral range")
 
 
-def wait_for_http(url: str, timeout_s: float = 30) -> None:
+def wait_for_http(
+    url: str, timeout_s: float = 30, *, process: subprocess.Popen[bytes] | None = None
+) -> None:
+    """Wait until `url` answers; fail at once, with its exit code, if `process` has ended."""
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"the server exited with {process.returncode} before {url} answered")
         try:
             if httpx.get(url, timeout=1).status_code < 500:
                 return

@@ -111,18 +111,21 @@ def test_serve_without_database_url_starts_embedded_database_and_keeps_data(
     token = run_cli("token", "--user-id", str(user_id), env=env, cwd=fresh_folder).stdout.strip()
     headers = {"Authorization": f"Bearer {token}"}
 
+    log = fresh_folder / "serve.log"
+
     def serve() -> subprocess.Popen[bytes]:
-        return subprocess.Popen(
-            [sys.executable, "-m", "backend.cli", "serve", "--port", str(port)],
-            cwd=fresh_folder,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        with log.open("ab") as output:
+            return subprocess.Popen(
+                [sys.executable, "-m", "backend.cli", "serve", "--port", str(port)],
+                cwd=fresh_folder,
+                env=env,
+                stdout=output,
+                stderr=output,
+            )
 
     server = serve()
     try:
-        wait_for_http(base + "/healthz", timeout_s=120)
+        wait_for_http(base + "/healthz", timeout_s=120, process=server)
         assert httpx.get(base + "/docs").status_code == 200
         assert httpx.get(base + "/readyz").status_code == 200
         created = httpx.post(
@@ -154,14 +157,14 @@ def test_serve_without_database_url_starts_embedded_database_and_keeps_data(
         assert sorted(name for (name,) in available) == ["btree_gin", "pg_trgm"]
     finally:
         server.terminate()
-        assert server.wait(timeout=60) == 0
+        assert server.wait(timeout=60) == 0, log.read_text()[-4000:]
     assert (fresh_folder / ".data").is_dir()
     # The server started the cluster and was the last one using it: it stopped it.
     assert not EmbeddedDatabase(fresh_folder / ".data").running
 
     server = serve()
     try:
-        wait_for_http(base + "/healthz", timeout_s=120)
+        wait_for_http(base + "/healthz", timeout_s=120, process=server)
         listed = httpx.get(f"{base}/api/{user_id}/tasks", headers=headers).json()
         assert [t["title"] for t in listed["items"]] == ["survive"]
     finally:
