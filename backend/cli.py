@@ -248,6 +248,9 @@ def main(argv: list[str] | None = None) -> int:
     except EmbeddedDatabaseError as exc:
         print(f"taskapi: {exc}", file=sys.stderr)
         return 1
+    except schema.MigrationError as exc:
+        print(f"taskapi: the database cannot be migrated: {exc}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

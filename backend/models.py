@@ -79,6 +79,16 @@ class User(SQLModel, table=True):
     """An end user of the public API; the id is the identity provider's `sub`."""
 
     __tablename__ = "app_user"
+    __table_args__ = (
+        # Trigrams (pg_trgm): the back office finds a user, and a user's tasks, by any literal
+        # piece of the email, which a btree cannot serve ('%…%').
+        Index(
+            "ix_app_user_email_trgm",
+            "email",
+            postgresql_using="gin",
+            postgresql_ops={"email": "gin_trgm_ops"},
+        ),
+    )
 
     id: uuid.UUID = Field(primary_key=True)
     email: str | None = Field(default=None, sa_type=String(EMAIL_MAX), index=True)
@@ -109,6 +119,18 @@ class Task(TaskBase, table=True):
         Index("ix_task_owner_id_title_id", "owner_id", "title", "id"),
         # The back office lists every user's tasks newest first.
         Index("ix_task_created_at_id", "created_at", "id"),
+        # Search: a literal piece of the title or description, whatever the word's frequency.
+        # One GIN of the owner (btree_gin) and both texts' trigrams (pg_trgm) serves the API's
+        # `q` (this owner's tasks containing …) and the back office's title search (any
+        # owner's), since a GIN index answers conditions on any subset of its columns.
+        Index(
+            "ix_task_owner_id_text_trgm",
+            "owner_id",
+            "title",
+            "description",
+            postgresql_using="gin",
+            postgresql_ops={"title": "gin_trgm_ops", "description": "gin_trgm_ops"},
+        ),
     )
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)

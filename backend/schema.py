@@ -7,11 +7,46 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
-from sqlalchemy.engine import URL
+from sqlalchemy import text
+from sqlalchemy.engine import URL, Connection
+from sqlalchemy.exc import DBAPIError
 
 from backend.settings import Settings
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
+
+
+class MigrationError(Exception):
+    """A migration cannot run here, for a reason the operator can fix: the message says how."""
+
+
+def require_extensions(connection: Connection, *names: str) -> None:
+    """Create each extension a migration needs, or say what is missing and what to do."""
+    available = set(
+        connection.execute(
+            text("SELECT name FROM pg_available_extensions WHERE name = ANY(:names)"),
+            {"names": list(names)},
+        ).scalars()
+    )
+    missing = [name for name in names if name not in available]
+    if missing:
+        raise MigrationError(
+            f"this PostgreSQL server does not have the {' and '.join(missing)} extension"
+            f"{'s' if len(missing) > 1 else ''} that search needs. Install PostgreSQL's contrib"
+            " modules on the server (the postgresql-contrib package where it is separate), or"
+            " use a server that has them (Neon and the embedded database do)."
+        )
+    for name in names:
+        try:
+            with connection.begin_nested():
+                connection.execute(text(f'CREATE EXTENSION IF NOT EXISTS "{name}"'))
+        except DBAPIError as exc:
+            reason = str(exc.orig).splitlines()[0] if exc.orig is not None else type(exc).__name__
+            raise MigrationError(
+                f"cannot create the {name} extension ({reason}). Run `taskapi db upgrade` as the"
+                f" database's owner (on Neon, the role that owns the database), or have a"
+                f" superuser run CREATE EXTENSION {name}; once in this database."
+            ) from None
 
 
 def alembic_config(url: URL) -> Config:

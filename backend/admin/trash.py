@@ -20,17 +20,12 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse
 
 from backend.admin.audit import ACTION_KEY
-from backend.admin.views import (
-    TASK_SEARCH_PLACEHOLDER,
-    BackOfficeView,
-    selected_ids,
-    task_search,
-)
+from backend.admin.views import TaskSearchView, selected_ids
 from backend.models import Task, TaskTrash
 from backend.trash import expired_before, purge_expired_trash
 
 
-class TrashAdmin(BackOfficeView, model=TaskTrash):
+class TrashAdmin(TaskSearchView, model=TaskTrash):
     name, name_plural, icon = "Deleted task", "Trash", "fa-solid fa-trash-can"
 
     column_list = [
@@ -82,12 +77,6 @@ class TrashAdmin(BackOfficeView, model=TaskTrash):
     def list_query(self, request: Request) -> Select:
         # Past its time a task is no longer restorable, purged or not yet.
         return super().list_query(request).where(TaskTrash.deleted_at >= expired_before())
-
-    def search_placeholder(self) -> str:
-        return TASK_SEARCH_PLACEHOLDER
-
-    def search_query(self, stmt: Select, term: str) -> Select:
-        return task_search(stmt, term, TaskTrash)
 
     @action(
         name="restore",

@@ -10,13 +10,14 @@ import json
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from markupsafe import Markup
 from sqladmin import ModelView, action
 from sqladmin.filters import BooleanFilter, OperationColumnFilter, StaticValuesFilter
 from sqladmin.helpers import secure_filename, stream_to_csv
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, false, func, or_, select
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -88,18 +89,20 @@ def selected_ids(request: Request, refusal: str) -> list[uuid.UUID]:
     return [some_id for some_id in ids if some_id is not None]
 
 
-TASK_SEARCH_PLACEHOLDER = "Title, owner email, task or owner id"
+# The owners whose email holds a task search's term, looked up before the list's statement
+# and written into it as ids: PostgreSQL then estimates "their tasks" from its statistics,
+# where for a subquery it guesses half the table and so reads every task newest first looking
+# for a rare title word (0.6 s at a million tasks). Past this many owners the term is common
+# and the subquery is as good.
+_OWNER_IDS_MAX = 100
+_search_owners: ContextVar[tuple[str, list[uuid.UUID] | None]] = ContextVar("search_owners")
 
 
-def task_search(stmt: Select, term: str, table: type[Task] | type[TaskTrash]) -> Select:
-    """How staff find a task, live or in the trash: by its or its owner's id, else by a
-    literal piece of its title or its owner's email."""
-    some_id = as_uuid(term)
-    if some_id is not None:
-        return stmt.where(or_(table.id == some_id, table.owner_id == some_id))
-    pattern = contains(term)
-    owners = select(User.id).where(User.email.ilike(pattern))
-    return stmt.where(or_(table.title.ilike(pattern), table.owner_id.in_(owners)))
+def _owner_condition(table: type[Task] | type[TaskTrash], term: str, pattern: str) -> Any:
+    given_term, owner_ids = _search_owners.get(("", None))
+    if given_term == term and owner_ids is not None:
+        return table.owner_id.in_(owner_ids) if owner_ids else false()
+    return table.owner_id.in_(select(User.id).where(User.email.ilike(pattern)))
 
 
 def history_link(request: Request, object_id: object) -> Markup:
@@ -217,6 +220,42 @@ class BackOfficeView(ModelView):
         listed = stmt.get_final_froms()[0].element
         bounded = listed.order_by(None).limit(COUNT_CAP).subquery()
         return await super().count(request, select(func.count()).select_from(bounded))
+
+
+class TaskSearchView(BackOfficeView):
+    """A list of tasks (live or trashed) that staff search by the task's or its owner's id,
+    or by a literal piece of its title or its owner's email, each through an index."""
+
+    async def list(self, request: Request) -> Any:
+        term = request.query_params.get("search", "")
+        if not term or "\x00" in term or as_uuid(term) is not None:
+            return await super().list(request)
+        async with self.session_maker() as session:
+            owner_ids = list(
+                await session.scalars(
+                    select(User.id)
+                    .where(User.email.ilike(contains(term)))
+                    .limit(_OWNER_IDS_MAX + 1)
+                )
+            )
+        resolved = _search_owners.set(
+            (term, owner_ids if len(owner_ids) <= _OWNER_IDS_MAX else None)
+        )
+        try:
+            return await super().list(request)
+        finally:
+            _search_owners.reset(resolved)
+
+    def search_placeholder(self) -> str:
+        return "Title, owner email, task or owner id"
+
+    def search_query(self, stmt: Select, term: str) -> Select:
+        table = self.model
+        some_id = as_uuid(term)
+        if some_id is not None:
+            return stmt.where(or_(table.id == some_id, table.owner_id == some_id))
+        pattern = contains(term)
+        return stmt.where(or_(table.title.ilike(pattern), _owner_condition(table, term, pattern)))
 
 
 class UserAdmin(BackOfficeView, model=User):
@@ -359,7 +398,7 @@ class UserAdmin(BackOfficeView, model=User):
         return await self._set_active(request, active=True, name="reactivate")
 
 
-class TaskAdmin(BackOfficeView, model=Task):
+class TaskAdmin(TaskSearchView, model=Task):
     name, name_plural, icon = "Task", "Tasks", "fa-solid fa-list-check"
 
     column_list = [
@@ -431,12 +470,6 @@ class TaskAdmin(BackOfficeView, model=Task):
             await session.merge(TaskTrash(**{**fields, "deleted_at": utcnow()}))
             await session.delete(task)
             await session.commit()
-
-    def search_placeholder(self) -> str:
-        return TASK_SEARCH_PLACEHOLDER
-
-    def search_query(self, stmt: Select, term: str) -> Select:
-        return task_search(stmt, term, Task)
 
 
 class StaffAdmin(BackOfficeView, model=StaffUser):

@@ -148,6 +148,27 @@ def test_q_treats_wildcards_literally(client: TestClient, alice: User) -> None:
     assert walk(client, alice, q="%") == walk(client, alice, q="0%")
 
 
+@pytest.mark.parametrize("q", ["k", "UM", "y "])
+def test_q_shorter_than_a_trigram_is_still_a_literal_substring(
+    client: TestClient, alice: User, q: str
+) -> None:
+    """Terms under three characters have no trigram to look up; they still match exactly."""
+    for title, description in [
+        ("Buy MILK", None),
+        ("Call mum", "about the milkman"),
+        ("Other", "sum up"),
+        ("Plain", None),
+    ]:
+        create_task(client, alice, title=title, description=description)
+    found = {t["title"] for t in walk(client, alice, q=q, limit=2)}
+    expected = {
+        "k": {"Buy MILK", "Call mum"},
+        "UM": {"Call mum", "Other"},
+        "y ": {"Buy MILK"},
+    }[q]
+    assert found == expected
+
+
 def test_filters_combine_with_paging(
     client: TestClient, alice: User, db: psycopg.Connection
 ) -> None:
@@ -252,14 +273,20 @@ def test_cursor_from_another_user_is_invalid(
     )
 
 
+@pytest.mark.parametrize("q", [None, "SK 3"], ids=["every task", "q"])
 @pytest.mark.parametrize("sort", SORTS)
 def test_walk_sees_every_existing_task_once_while_tasks_are_added(
-    live_server: str, db: psycopg.Connection, sort: str
+    live_server: str, db: psycopg.Connection, sort: str, q: str | None
 ) -> None:
     user = User()
     seed(db, user, 80)
     before = {
-        row[0] for row in db.execute("SELECT id::text FROM task WHERE owner_id = %s", (user.id,))
+        row[0]
+        for row in db.execute(
+            "SELECT id::text FROM task WHERE owner_id = %s"
+            " AND (%s::text IS NULL OR title ILIKE %s OR description ILIKE %s)",
+            (user.id, q, f"%{q}%", f"%{q}%"),
+        )
     }
     writing, walking, stop = threading.Event(), threading.Event(), threading.Event()
     written_during_walk = 0
@@ -283,12 +310,14 @@ def test_walk_sees_every_existing_task_once_while_tasks_are_added(
         assert writing.wait(30), "the writer never wrote"
         walking.set()
         with httpx.Client(base_url=live_server, timeout=30) as reader:
-            items = walk(reader, user, sort=sort, limit=7)
+            items = walk(reader, user, sort=sort, limit=7, q=q)
     finally:
         stop.set()
         thread.join()
 
     ids = [t["id"] for t in items]
     assert len(ids) == len(set(ids)), "a task was returned twice"
-    assert before <= set(ids), "a task that existed before the walk was skipped"
+    assert before and before <= set(ids), "a task that existed before the walk was skipped"
+    if q is not None:
+        assert all("sk 3" in (t["title"] + (t["description"] or "")).lower() for t in items)
     assert written_during_walk > 0, "no task was added during the walk"

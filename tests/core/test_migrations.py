@@ -92,3 +92,64 @@ def test_db_check_fails_when_schema_drifts_from_models(empty_database: str) -> N
 
 def test_models_and_migrations_agree(direct_url: str) -> None:
     schema.check(driver_url(direct_url))
+
+
+def test_upgrade_creates_the_search_extensions_and_indexes(empty_database: str) -> None:
+    schema.upgrade(driver_url(empty_database))
+    with psycopg.connect(empty_database) as conn:
+        extensions = {row[0] for row in conn.execute("SELECT extname FROM pg_extension")}
+        indexes = dict(
+            conn.execute(
+                "SELECT indexname, indexdef FROM pg_indexes WHERE indexname LIKE '%%trgm'"
+            ).fetchall()
+        )
+        invalid = conn.execute("SELECT count(*) FROM pg_index WHERE NOT indisvalid").fetchone()
+    assert {"pg_trgm", "btree_gin"} <= extensions
+    assert (
+        "USING gin (owner_id, title gin_trgm_ops, description gin_trgm_ops)"
+        in (indexes["ix_task_owner_id_text_trgm"])
+    )
+    assert "USING gin (email gin_trgm_ops)" in indexes["ix_app_user_email_trgm"]
+    assert invalid == (0,)
+
+
+def test_upgrade_says_what_to_do_when_it_may_not_create_the_extensions(
+    empty_database: str,
+) -> None:
+    """A role that may create tables but not extensions (no CREATE on the database) is told
+    to migrate as the database's owner, in one line, with no traceback."""
+    role = f"limited_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(empty_database, autocommit=True) as conn:
+        conn.execute(f"CREATE ROLE {role} LOGIN PASSWORD 'limited-password'")
+        conn.execute(f"GRANT CREATE ON SCHEMA public TO {role}")
+    limited = (
+        make_url(empty_database)
+        .set(username=role, password="limited-password")
+        .render_as_string(hide_password=False)
+    )
+    try:
+        result = _taskapi("db", "upgrade", url=limited)
+        assert result.returncode == 1, result.stderr
+        assert "cannot create the pg_trgm extension" in result.stderr
+        assert "as the database's owner" in result.stderr
+        assert "Traceback" not in result.stderr
+        assert "limited-password" not in result.stderr
+        # The upgrade is one transaction: refused, it leaves the database as it found it.
+        assert _tables(empty_database) == set()
+    finally:
+        with psycopg.connect(empty_database, autocommit=True) as conn:
+            conn.execute(f"DROP OWNED BY {role}")
+            conn.execute(f"DROP ROLE {role}")
+
+
+def test_a_missing_extension_is_named_with_what_to_install(direct_url: str) -> None:
+    from sqlalchemy import create_engine
+
+    engine = create_engine(driver_url(direct_url))
+    try:
+        with engine.connect() as connection, pytest.raises(schema.MigrationError) as refused:
+            schema.require_extensions(connection, "pg_trgm", "no_such_extension")
+    finally:
+        engine.dispose()
+    assert "does not have the no_such_extension extension" in str(refused.value)
+    assert "contrib" in str(refused.value)

@@ -1,10 +1,13 @@
 """Every list query shape reads one user's rows through an owner index, never the whole table,
-and never sorts more rows than the page it returns."""
+never sorts more rows than the page it returns, and finds a rare or a common word in titles
+and descriptions without reading the owner's other tasks: for a user with 100,000 tasks among
+1,000,000."""
 
 from __future__ import annotations
 
 import itertools
 import json
+import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
@@ -16,9 +19,18 @@ from backend.tasks import ListQuery, list_sql
 from backend.users import account_params
 from tests.helpers import libpq
 
-USERS = 2000  # 1,000,000 tasks in all
-TASKS_PER_USER = 500
+HEAVY_USER = uuid.UUID("00000000-0000-4000-8000-00000000000a")
+HEAVY_TASKS = 100_000
+OTHER_USERS, TASKS_PER_OTHER_USER = 1_800, 500  # 1,000,000 tasks in all
 PAGE = 20
+# Titles of three and descriptions (every third task) of six of these words: each word is in
+# about one task in seven. The rare word is in ten of the heavy user's tasks (five titles,
+# five descriptions) and no one else's.
+WORDS = ["call", "email", "invoice", "budget", "meeting", "draft", "report", "review", "plan"]
+WORDS += ["order", "payment", "test"]
+COMMON, RARE = "report", "xylophone"
+# Reading this many rows is fine for a page of 20; the owner's 100,000 are not.
+MOST_ROWS_READ = 5_000
 
 
 @pytest.fixture(scope="module")
@@ -27,38 +39,83 @@ def seeded(direct_url: str) -> psycopg.Connection:
     conn.execute("TRUNCATE app_user, task, idempotency_key CASCADE")
     conn.execute(
         "INSERT INTO app_user (id, is_active, created_at, updated_at)"
-        " SELECT gen_random_uuid(), true, now(), now() FROM generate_series(1, %s)",
-        (USERS,),
+        " SELECT CASE WHEN u = 0 THEN %s ELSE md5('user' || u)::uuid END, true, now(), now()"
+        " FROM generate_series(0, %s) u",
+        (HEAVY_USER, OTHER_USERS),
     )
     conn.execute(
         """
         INSERT INTO task (id, owner_id, title, description, completed, version, created_at, updated_at)
-        SELECT gen_random_uuid(), u.id, 'Task ' || n, CASE WHEN mod(n, 3) = 0 THEN 'about ' || n END,
+        SELECT gen_random_uuid(),
+               CASE WHEN n <= %(heavy)s THEN %(heavy_user)s
+                    ELSE md5('user' || (1 + n %% %(others)s))::uuid END,
+               (SELECT string_agg(w[1 + abs(hashint4(n * 10 + i)) %% cardinality(w)], ' ')
+                FROM generate_series(1, 3) i)
+               || CASE WHEN n <= %(heavy)s AND n %% 20000 = 5000 THEN ' ' || %(rare)s ELSE '' END,
+               CASE WHEN n %% 3 = 0 OR (n <= %(heavy)s AND n %% 20000 = 15000) THEN
+                   (SELECT string_agg(w[1 + abs(hashint4(n * 20 + i)) %% cardinality(w)], ' ')
+                    FROM generate_series(1, 6) i)
+                   || CASE WHEN n <= %(heavy)s AND n %% 20000 = 15000
+                           THEN ' ' || %(rare)s ELSE '' END END,
                mod(n, 2) = 0, 1, now() - n * interval '1 minute', now() - n * interval '30 seconds'
-        FROM app_user u, generate_series(1, %s) n
+        FROM generate_series(1, %(tasks)s) n, (SELECT %(words)s::text[] AS w) words
         """,
-        (TASKS_PER_USER,),
+        {
+            "words": WORDS,
+            "heavy": HEAVY_TASKS,
+            "heavy_user": HEAVY_USER,
+            "others": OTHER_USERS,
+            "rare": RARE,
+            "tasks": HEAVY_TASKS + OTHER_USERS * TASKS_PER_OTHER_USER,
+        },
     )
-    conn.execute("ANALYZE task")
+    conn.execute("VACUUM ANALYZE task")
     yield conn
     conn.execute("TRUNCATE app_user, task, idempotency_key CASCADE")
     conn.close()
 
 
+def test_the_seed_has_the_shape_the_plans_are_for(seeded: psycopg.Connection) -> None:
+    tasks, heavy, rare, common = seeded.execute(
+        "SELECT count(*), count(*) FILTER (WHERE owner_id = %(u)s),"
+        " count(*) FILTER (WHERE title LIKE %(rare)s OR description LIKE %(rare)s),"
+        " count(*) FILTER (WHERE owner_id = %(u)s AND (title LIKE %(common)s"
+        "  OR description LIKE %(common)s))"
+        " FROM task",
+        {"u": HEAVY_USER, "rare": f"%{RARE}%", "common": f"%{COMMON}%"},
+    ).fetchone()
+    assert (tasks, heavy, rare) == (1_000_000, HEAVY_TASKS, 10)
+    assert common > HEAVY_TASKS // 10
+
+
 SORTS = ["created_at", "-created_at", "updated_at", "-updated_at", "title", "-title"]
-SHAPES = list(itertools.product(SORTS, [None, True], [None, "task 1"], [False, True]))
+SHAPES = list(itertools.product(SORTS, [None, True], [None, COMMON, RARE], [False, True]))
 
 
-@pytest.mark.parametrize(("sort", "completed", "q", "with_cursor"), SHAPES)
+def _shape_id(sort: str, completed: bool | None, q: str | None, with_cursor: bool) -> str:
+    return "-".join(
+        [
+            sort,
+            "completed" if completed else "any",
+            {None: "no-q", COMMON: "common-word", RARE: "rare-word"}[q],
+            "cursor" if with_cursor else "first-page",
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("sort", "completed", "q", "with_cursor"), SHAPES, ids=[_shape_id(*s) for s in SHAPES]
+)
 def test_list_query_is_an_owner_index_scan(
     seeded: psycopg.Connection, sort: str, completed: bool | None, q: str | None, with_cursor: bool
 ) -> None:
-    owner_id = seeded.execute("SELECT id FROM app_user LIMIT 1").fetchone()[0]
+    owner_id = HEAVY_USER
     query = ListQuery(owner_id=owner_id, sort=sort, completed=completed, q=q)
     after = None
     if with_cursor:
         middle = seeded.execute(
-            "SELECT title, created_at, updated_at, id FROM task WHERE owner_id = %s OFFSET 250 LIMIT 1",
+            "SELECT title, created_at, updated_at, id FROM task WHERE owner_id = %s"
+            " ORDER BY id OFFSET 50000 LIMIT 1",
             (owner_id,),
         ).fetchone()
         after = (
@@ -77,13 +134,15 @@ def test_list_query_is_an_owner_index_scan(
 
     assert not [n for n in nodes if n["Node Type"] == "Seq Scan"], shown
     assert any(n.get("Index Name", "").startswith("ix_task_owner_id_") for n in nodes), shown
+    # Whatever the word's frequency, the page reads a few thousand rows at most: a common
+    # word fills the page from the sort key's index, a rare one comes from the trigram index.
+    read = _rows_read(nodes)
+    assert read <= MOST_ROWS_READ, f"read {read} rows\n{shown}"
+    if q == RARE:
+        assert any(n.get("Index Name") == "ix_task_owner_id_text_trgm" for n in nodes), shown
     # Unfiltered pages sort nothing beyond the page. A filtered page may let PostgreSQL sort
-    # the rows that passed its filters (a bitmap scan of the range, when it expects few), but
-    # never rows the filters would drop: no sort ever grows with the owner's task count.
-    allowed = PAGE + 1
-    if completed is not None or q is not None:
-        every_match = {**params, "limit": TASKS_PER_USER + 1}
-        allowed = max(allowed, len(seeded.execute(sql, every_match).fetchall()))
+    # the rows that passed its filters (a bitmap scan, when it expects few), but never rows
+    # the filters would drop: no sort ever grows with the owner's task count.
     for node in nodes:
         if node["Node Type"] in ("Sort", "Incremental Sort"):
             # The sort's input; the statement's CTEs (the user check) hang off it as subplans.
@@ -92,7 +151,29 @@ def test_list_query_is_an_owner_index_scan(
                 for child in node.get("Plans", [])
                 if child.get("Parent Relationship") == "Outer"
             )
-            assert sorted_rows <= allowed, f"sorts {sorted_rows} rows, allowed {allowed}\n{shown}"
+            if sorted_rows <= PAGE + 1:
+                continue
+            assert completed is not None or q is not None, shown
+            every_match = seeded.execute(sql, {**params, "limit": HEAVY_TASKS + 1}).fetchall()
+            assert sorted_rows <= len(every_match), (
+                f"sorts {sorted_rows} rows of {len(every_match)} matches\n{shown}"
+            )
+
+
+def _rows_read(nodes: list[dict]) -> int:
+    """Rows the plan's task scans produced or threw away (a filter's or a recheck's)."""
+    return sum(
+        int(
+            (
+                node["Actual Rows"]
+                + node.get("Rows Removed by Filter", 0)
+                + node.get("Rows Removed by Index Recheck", 0)
+            )
+            * node.get("Actual Loops", 1)
+        )
+        for node in nodes
+        if node.get("Relation Name") == "task"
+    )
 
 
 def _nodes(plan: dict) -> Iterator[dict]:

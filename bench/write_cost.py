@@ -1,0 +1,125 @@
+"""What the search indexes cost writes: create and patch throughput with and without them.
+
+    .venv/bin/python -m bench.write_cost [--duration 20 --runs 3]
+
+Uses bench/run.py's database and data (1,000,000 tasks). One platform server; runs take
+turns between the schema as migrated and the same schema without the trigram indexes
+(dropped, then rebuilt from the models' definitions), so a machine whose speed drifts weighs
+on both alike. Each run drives wrk through the create and patch scenarios; the median run of
+each is kept and the with/without ratios printed (target: at least 0.85). The indexes are
+rebuilt at the end whatever happens.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+import psycopg
+from sqlalchemy import create_engine
+
+from backend import schema
+from backend.embedded_db import EmbeddedDatabase
+from backend.models import Task, User
+from backend.settings import driver_url
+from bench import run
+
+SEARCH_INDEXES = [
+    index
+    for table in (Task.__table__, User.__table__)
+    for index in table.indexes
+    if index.dialect_options["postgresql"]["using"] == "gin"
+]
+WRITES = [s for s in run.SCENARIOS if s.name in ("create", "patch")]
+TARGET = 0.85
+
+
+def set_indexes(url: str, *, present: bool) -> None:
+    if present:
+        engine = create_engine(driver_url(url))
+        try:
+            for index in SEARCH_INDEXES:
+                index.create(engine, checkfirst=True)
+        finally:
+            engine.dispose()
+    else:
+        with psycopg.connect(url, autocommit=True) as conn:
+            for index in SEARCH_INDEXES:
+                conn.execute(f"DROP INDEX IF EXISTS {index.name}")
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("VACUUM ANALYZE task")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--duration", type=int, default=20)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--warmup", type=int, default=5)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--connections", type=int, default=32)
+    args = parser.parse_args()
+
+    cluster = None
+    url = os.environ.get("BENCH_DATABASE_URL")
+    if url is None:
+        cluster = EmbeddedDatabase(run.BENCH / ".data")
+        url = cluster.start()
+    token = run.make_token(run.USER, secret=run.SECRET, ttl_s=24 * 3600)
+    figures: dict[tuple[str, str], list[run.Figures]] = {}
+    server = None
+    try:
+        schema.upgrade(driver_url(url))
+        run.seed(url)
+        run.clean_scratch(url)
+        port = run.free_port()
+        server = run.platform_server(url, port, workers=1)
+        base = f"http://127.0.0.1:{port}"
+        for number in range(args.runs + 1):  # the first run warms up and is not kept
+            # Alternate which state goes first, so neither always follows a rebuild.
+            states = ("with", "without") if number % 2 == 0 else ("without", "with")
+            for state in states:
+                set_indexes(url, present=state == "with")
+                for scenario in WRITES:
+                    ids = {"patch": run.fresh_ids(url, 60_000)} if scenario.name == "patch" else {}
+                    paths = run.paths_for(scenario, base, token, ids)
+                    seconds = args.warmup if number == 0 else args.duration
+                    result = run.wrk(base, token, scenario, paths, seconds, args)
+                    run.clean_scratch(url)
+                    if number:
+                        figures.setdefault((state, scenario.name), []).append(result)
+                        print(
+                            f"  run {number} {state:7} {scenario.name:7} {result}", file=sys.stderr
+                        )
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait(timeout=60)
+        set_indexes(url, present=True)
+        if cluster is not None:
+            cluster.stop()
+
+    def median(state: str, name: str) -> run.Figures:
+        runs = sorted(figures[(state, name)], key=lambda f: f.requests_per_s)
+        return runs[len(runs) // 2]
+
+    print(
+        f"\n{'scenario':8} {'with r/s':>9} {'p50':>7} {'without r/s':>12} {'p50':>7} {'ratio':>6}"
+    )
+    for scenario in WRITES:
+        ours, bare = median("with", scenario.name), median("without", scenario.name)
+        ratio = ours.requests_per_s / bare.requests_per_s
+        print(
+            f"{scenario.name:8} {ours.requests_per_s:9.1f} {ours.p50_ms:7.2f}"
+            f" {bare.requests_per_s:12.1f} {bare.p50_ms:7.2f} {ratio:6.2f}"
+        )
+        verdict = "met " if ratio >= TARGET else "MISS"
+        print(
+            f"  {verdict}  {scenario.name} with the search indexes: {ratio:.2f} of without (target >= {TARGET})"
+        )
+
+
+if __name__ == "__main__":
+    main()
