@@ -154,16 +154,26 @@ class StatementPool:
         )
 
     async def fetch(
-        self, sql: str, params: dict[str, Any] | Sequence[Any], *, retry: bool = False
+        self,
+        sql: str,
+        params: dict[str, Any] | Sequence[Any],
+        *,
+        retry: bool = False,
+        prepare: bool | None = None,
     ) -> list[tuple[Any, ...]]:
-        """All rows of one statement; DatabaseUnavailable when the database cannot answer."""
+        """All rows of one statement; DatabaseUnavailable when the database cannot answer.
+
+        `prepare=False` plans the statement afresh for its values every time: for a statement
+        whose best plan depends on them (see list_tasks), which a prepared statement's generic
+        plan would fix once for all values.
+        """
         if not self._opened:
             self._opened = True
             await self._pool.open()
         for attempt in (1, 2):
             try:
                 async with asyncio.timeout(FIRST_STATEMENT_TIMEOUT_S):
-                    return await self._fetch_once(sql, params)
+                    return await self._fetch_once(sql, params, prepare)
             except TimeoutError:
                 # No answer in time: the database is down or the path to it silently dropped
                 # (no reset ever arrives), and the idle connections went the same way.
@@ -201,18 +211,18 @@ class StatementPool:
             self._replace_idle_soon()
 
     async def _fetch_once(
-        self, sql: str, params: dict[str, Any] | Sequence[Any]
+        self, sql: str, params: dict[str, Any] | Sequence[Any], prepare: bool | None
     ) -> list[tuple[Any, ...]]:
         connection = await self._connection()
         self._publish(+1)
         try:
             if not self._pooled:
-                cursor = await connection.execute(sql, params)
+                cursor = await connection.execute(sql, params, prepare=prepare)
                 return await cursor.fetchall()
             async with connection.pipeline():
                 for statement in _BEGIN_BOUNDED:
                     await connection.execute(statement)
-                cursor = await connection.execute(sql, params)
+                cursor = await connection.execute(sql, params, prepare=prepare)
                 await connection.execute("COMMIT")
             return await cursor.fetchall()
         finally:

@@ -5,6 +5,7 @@ and descriptions without reading the owner's other tasks: for a user with 100,00
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import json
 import uuid
@@ -14,8 +15,10 @@ from datetime import UTC, datetime
 import psycopg
 import pytest
 
+from backend.db import StatementPool
 from backend.security import Principal
-from backend.tasks import ListQuery, list_sql
+from backend.settings import driver_url
+from backend.tasks import CursorCodec, ListQuery, list_sql, list_tasks
 from backend.users import account_params
 from tests.helpers import libpq
 
@@ -158,6 +161,43 @@ def test_list_query_is_an_owner_index_scan(
             assert sorted_rows <= len(every_match), (
                 f"sorts {sorted_rows} rows of {len(every_match)} matches\n{shown}"
             )
+
+
+def test_q_pages_are_planned_for_their_own_word(
+    seeded: psycopg.Connection, direct_url: str
+) -> None:
+    """A prepared statement is planned once for every value (its generic plan: here the
+    trigram index's, ten times slower for a common word than the sort key's index), so the API
+    never prepares a `q` page, however often the same shape comes."""
+
+    async def pages() -> int:
+        pool = StatementPool(driver_url(direct_url), pooled=False)
+        principal = Principal(user_id=HEAVY_USER, email=None, name=None)
+        try:
+            for q in [COMMON, RARE] * 12:
+                query = ListQuery(owner_id=HEAVY_USER, sort="-created_at", completed=None, q=q)
+                await list_tasks(
+                    db=pool,
+                    principal=principal,
+                    query=query,
+                    limit=PAGE,
+                    cursor=None,
+                    codec=CursorCodec(b"key"),
+                )
+            # The pool's few connections each ran the shape more than psycopg's threshold (5)
+            # for preparing it, had that been allowed; asked in turn, each says what it holds.
+            prepared = [
+                await pool.fetch(
+                    "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE '%%ILIKE%%'",
+                    (),
+                )
+                for _ in range(10)
+            ]
+            return max(int(rows[0][0]) for rows in prepared)
+        finally:
+            await pool.close()
+
+    assert asyncio.run(pages()) == 0
 
 
 def _rows_read(nodes: list[dict]) -> int:

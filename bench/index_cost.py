@@ -1,13 +1,14 @@
-"""What the search indexes cost writes: create and patch throughput with and without them.
+"""What the search indexes cost and give: writes and searches with and without them.
 
-    .venv/bin/python -m bench.write_cost [--duration 20 --runs 3]
+    .venv/bin/python -m bench.index_cost [--duration 15 --runs 3]
 
 Uses bench/run.py's database and data (1,000,000 tasks). One platform server; runs take
 turns between the schema as migrated and the same schema without the trigram indexes
 (dropped, then rebuilt from the models' definitions), so a machine whose speed drifts weighs
-on both alike. Each run drives wrk through the create and patch scenarios; the median run of
-each is kept and the with/without ratios printed (target: at least 0.85). The indexes are
-rebuilt at the end whatever happens.
+on both alike. Each run drives wrk through create, patch and the `q` scenarios; the median run
+of each is kept and the with/without throughput ratios printed. Targets: create and patch at
+least 0.85 of without, a common word at least 0.95 (no slower). The indexes are rebuilt at
+the end whatever happens.
 """
 
 from __future__ import annotations
@@ -31,8 +32,10 @@ SEARCH_INDEXES = [
     for index in table.indexes
     if index.dialect_options["postgresql"]["using"] == "gin"
 ]
-WRITES = [s for s in run.SCENARIOS if s.name in ("create", "patch")]
-TARGET = 0.85
+# The least throughput with the indexes, as a share of without: writes pay for the indexes,
+# common words must not (the rare word's gain is printed, with no target).
+TARGETS = {"create": 0.85, "patch": 0.85, "list_q_common": 0.95, "list_filtered": 0.95}
+MEASURED = [s for s in run.SCENARIOS if s.name in (*TARGETS, "list_q_rare")]
 
 
 def set_indexes(url: str, *, present: bool) -> None:
@@ -82,7 +85,7 @@ def main() -> None:
             states = ("with", "without") if number % 2 == 0 else ("without", "with")
             for state in states:
                 set_indexes(url, present=state == "with")
-                for scenario in WRITES:
+                for scenario in MEASURED:
                     ids = {"patch": run.fresh_ids(url, 60_000)} if scenario.name == "patch" else {}
                     paths = run.paths_for(scenario, base, token, ids)
                     seconds = args.warmup if number == 0 else args.duration
@@ -105,20 +108,21 @@ def main() -> None:
         runs = sorted(figures[(state, name)], key=lambda f: f.requests_per_s)
         return runs[len(runs) // 2]
 
-    print(
-        f"\n{'scenario':8} {'with r/s':>9} {'p50':>7} {'without r/s':>12} {'p50':>7} {'ratio':>6}"
+    header = (
+        f"{'scenario':16} {'with r/s':>9} {'p50':>7} {'without r/s':>12} {'p50':>7} {'ratio':>6}"
     )
-    for scenario in WRITES:
+    print("\n" + header)
+    ratios = {}
+    for scenario in MEASURED:
         ours, bare = median("with", scenario.name), median("without", scenario.name)
-        ratio = ours.requests_per_s / bare.requests_per_s
+        ratios[scenario.name] = ours.requests_per_s / bare.requests_per_s
         print(
-            f"{scenario.name:8} {ours.requests_per_s:9.1f} {ours.p50_ms:7.2f}"
-            f" {bare.requests_per_s:12.1f} {bare.p50_ms:7.2f} {ratio:6.2f}"
+            f"{scenario.name:16} {ours.requests_per_s:9.1f} {ours.p50_ms:7.2f}"
+            f" {bare.requests_per_s:12.1f} {bare.p50_ms:7.2f} {ratios[scenario.name]:6.2f}"
         )
-        verdict = "met " if ratio >= TARGET else "MISS"
-        print(
-            f"  {verdict}  {scenario.name} with the search indexes: {ratio:.2f} of without (target >= {TARGET})"
-        )
+    for name, least in TARGETS.items():
+        verdict = "met " if ratios[name] >= least else "MISS"
+        print(f"  {verdict}  {name} with the indexes: {ratios[name]:.2f} of without (>= {least})")
 
 
 if __name__ == "__main__":
