@@ -19,6 +19,7 @@ from backend.api.routes import document_bearer_auth
 from backend.api.routes import router as task_router
 from backend.body_limit import MAX_BODY_BYTES
 from backend.context import AppContext
+from backend.cursors import CursorCodec
 from backend.db import POOL_SIZE, StatementPool, create_engine
 from backend.errors import install_error_handlers
 from backend.observability.health import router as health_router
@@ -28,7 +29,6 @@ from backend.observability.request_context import RequestContextMiddleware
 from backend.schema import head_revisions
 from backend.security import TokenVerifier
 from backend.settings import Settings
-from backend.tasks import CursorCodec
 
 log = structlog.get_logger("taskapi.app")
 # Objects that live as long as the app (routes, models, compiled statements) are frozen out of

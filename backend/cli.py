@@ -55,8 +55,7 @@ def _database() -> Iterator[tuple[Settings, bool]]:
 
 def _configure_logging(settings: Settings) -> None:
     """Alembic's and uvicorn's logs in the same format as the app's."""
-    # Through the app module, which wires the web layers: the core imports none of them itself.
-    from backend.app import configure_logging
+    from backend.observability.logging import configure_logging
 
     configure_logging(settings)
 

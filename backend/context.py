@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from backend.cursors import CursorCodec
 from backend.db import StatementPool
 from backend.security import TokenVerifier
 from backend.settings import Settings
-from backend.tasks import CursorCodec
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import fcntl
 import importlib.util
 import os
+import random
 import re
 import secrets
 import shutil
@@ -81,10 +82,35 @@ def _major_version(bin_dir: Path) -> str:
     return match.group(1)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+def _ephemeral_ports() -> range:
+    try:
+        low, high = Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()
+        return range(int(low), int(high) + 1)
+    except (OSError, ValueError):
+        return range(32768, 61000)
+
+
+def free_port() -> int:
+    """A port free now, for a server about to start, from below the kernel's ephemeral range.
+
+    A port that bind(0) handed out is the kind the kernel hands out again, to a client's
+    connection or another bind(0), in the moments before the server binds it (a server that
+    then cannot bind fails to start). Ports under the range are never handed out.
+    """
+    ephemeral = _ephemeral_ports()
+    candidates = [port for port in range(10000, 30000) if port not in ephemeral]
+    if not candidates:  # a machine whose ephemeral range covers these: take the kernel's pick
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            return int(sock.getsockname()[1])
+    for port in random.sample(candidates, len(candidates)):
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError("no free port below the ephemeral range")
 
 
 def _run(argv: list[str]) -> None:
@@ -164,7 +190,7 @@ class EmbeddedDatabase:
             self._init(bin_dir)
         self._refuse_other_major_version(bin_dir)
         if self._port() is None:
-            port = self.port = self.port or _free_port()
+            port = self.port = self.port or free_port()
             settings = {
                 "listen_addresses": "127.0.0.1",
                 "unix_socket_directories": "''",

@@ -42,6 +42,13 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def literal_substring(term: str) -> str:
+    """A LIKE/ILIKE pattern (with ESCAPE '\\') that finds `term` literally: `%`, `_` and `\\`
+    match themselves. The API's `q` and the back office's searches both use it."""
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
 def storable_text(value: str) -> str:
     # PostgreSQL text cannot hold NUL, and a lone surrogate cannot be encoded as UTF-8: refuse
     # both as validation errors instead of letting the database fail with a 500.
@@ -235,7 +242,7 @@ class StaffUser(SQLModel, table=True):
     """A back-office account. Separate from API users, who come from the identity provider."""
 
     __tablename__ = "staff_user"
-    __table_args__ = (CheckConstraint("role IN ('admin', 'support')", name="role"),)
+    __table_args__ = (CheckConstraint(f"role IN {STAFF_ROLES!r}", name="role"),)
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     email: str = Field(sa_type=String(EMAIL_MAX), unique=True)

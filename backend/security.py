@@ -15,6 +15,7 @@ import structlog
 from jwt import PyJWK, PyJWKClient, PyJWKSet
 
 from backend.errors import InvalidToken, NotAuthenticated, TokenExpired
+from backend.models import EMAIL_MAX
 from backend.settings import HMAC_ALGORITHMS, Settings
 
 log = structlog.get_logger("taskapi.security")
@@ -266,7 +267,7 @@ def _principal(claims: dict[str, object]) -> Principal:
         raise InvalidToken()
     return Principal(
         user_id=user_id,
-        email=_short_text(claims.get("email"), 320),
+        email=_short_text(claims.get("email"), EMAIL_MAX),
         name=_short_text(claims.get("name"), 255),
     )
 

@@ -34,9 +34,9 @@ import httpx
 import psycopg
 
 from backend import schema
-from backend.embedded_db import EmbeddedDatabase
+from backend.embedded_db import EmbeddedDatabase, free_port
 from backend.settings import driver_url
-from tests.helpers import free_port, make_token, wait_for_http
+from tests.helpers import make_token, wait_for_http
 
 BENCH = Path(__file__).resolve().parent
 RESULTS = BENCH / "results"

@@ -13,7 +13,6 @@ import tempfile
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 import psycopg
@@ -21,6 +20,7 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from playwright.sync_api import Browser, sync_playwright
+from sqlmodel import SQLModel
 
 from backend import schema
 from backend.app import create_app
@@ -38,6 +38,7 @@ from tests.helpers import (
     wait_for_http,
 )
 from tests.pgbouncer import PgBouncer
+from tests.servers import LiveServer, OwnDatabase
 
 
 @pytest.fixture(scope="session")
@@ -88,22 +89,6 @@ def direct_url(databases: tuple[str, str]) -> str:
     return databases[1]
 
 
-@dataclass
-class OwnDatabase:
-    """A database of one test's own, to stop and start: behind its own PgBouncer in the pooled
-    run, so the app meets an outage the way it would behind Neon's pooler."""
-
-    cluster: EmbeddedDatabase
-    app_url: str
-    direct_url: str
-
-    def stop(self) -> None:
-        self.cluster.stop()
-
-    def start(self) -> None:
-        self.cluster.start()
-
-
 @pytest.fixture
 def own_database() -> Iterator[OwnDatabase]:
     with _throwaway_database("taskapi-own-") as (cluster, app_url, direct):
@@ -117,10 +102,7 @@ def db(direct_url: str) -> Iterator[psycopg.Connection]:
         # The audit log refuses TRUNCATE by trigger; as a superuser the fixture may switch
         # triggers off for its own statement (session_replication_role), which no app role can.
         conn.execute("SET session_replication_role = replica")
-        conn.execute(
-            "TRUNCATE app_user, task, task_trash, idempotency_key, staff_user, staff_sign_in_throttle,"
-            " audit_log CASCADE"
-        )
+        conn.execute(f"TRUNCATE {', '.join(SQLModel.metadata.tables)}")
         conn.execute("RESET session_replication_role")
         yield conn
 
@@ -196,18 +178,6 @@ def alice() -> User:
 @pytest.fixture
 def bob() -> User:
     return User(email="bob@example.com")
-
-
-@dataclass
-class LiveServer:
-    """`taskapi serve` running in a subprocess; its stdout (the logs) goes to `log_path`."""
-
-    url: str
-    process: subprocess.Popen[bytes]
-    log_path: Path
-
-    def log_lines(self) -> list[str]:
-        return self.log_path.read_text().splitlines()
 
 
 @pytest.fixture

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import random
-import socket
 import subprocess
 import sys
 import time
@@ -16,6 +14,9 @@ import httpx
 import jwt
 from fastapi.testclient import TestClient
 from sqlalchemy.engine import make_url
+
+# Re-exported for the tests: its one home is backend.embedded_db (the cluster needs it too).
+from backend.embedded_db import free_port as free_port
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 TEST_SECRET = "test-secret-long-enough-for-every-hmac-algorithm-0123456789abcdefghijkl"
@@ -82,37 +83,6 @@ def wait_until(condition: Callable[[], bool], timeout_s: float = 30, every_s: fl
         if time.monotonic() > deadline:
             return False
         time.sleep(every_s)
-
-
-def _ephemeral_ports() -> range:
-    try:
-        low, high = Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()
-        return range(int(low), int(high) + 1)
-    except (OSError, ValueError):
-        return range(32768, 61000)
-
-
-def free_port() -> int:
-    """A port free now, for a server a test starts, from below the kernel's ephemeral range.
-
-    A port that bind(0) handed out is the kind the kernel hands out again: to a client's
-    connection or to the embedded cluster's own bind(0) in the moments before the server binds
-    it (a server that then cannot bind exits 3). Ports under the range are never handed out.
-    """
-    ephemeral = _ephemeral_ports()
-    candidates = [port for port in range(10000, 30000) if port not in ephemeral]
-    if not candidates:  # a machine whose ephemeral range covers these: take the kernel's pick
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            return int(sock.getsockname()[1])
-    for port in random.sample(candidates, len(candidates)):
-        with socket.socket() as sock:
-            try:
-                sock.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise RuntimeError("no free port below the ephemeral range")
 
 
 def wait_for_http(

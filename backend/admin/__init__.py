@@ -18,11 +18,15 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from backend.admin.audit import audited_session_factory
-from backend.admin.auth import RoleGrants, SignInRefused, StaffAuthentication
+from backend.admin.audit_views import AuditLogAdmin
+from backend.admin.auth import RoleGrants, StaffAuthentication
 from backend.admin.cross_site import CrossSiteRefusal
 from backend.admin.page_headers import PageHeaders
+from backend.admin.staff_views import StaffAdmin
+from backend.admin.task_views import TaskAdmin
+from backend.admin.throttle import SignInRefused
 from backend.admin.trash import TrashAdmin
-from backend.admin.views import AuditLogAdmin, StaffAdmin, TaskAdmin, UserAdmin
+from backend.admin.user_views import UserAdmin
 
 BASE_URL = "/admin"
 # Our own pages (the erasure confirmation), beside SQLAdmin's.

@@ -6,33 +6,40 @@ email and per client address in PostgreSQL, so a lock-out holds across workers a
 and each attempt is reserved there before its password is checked, so a burst cannot slip more
 guesses past the count than it allows. A session ends when its staff member signs out, is
 deactivated or has their role or password changed (the session version on their row moves on),
-after an idle half hour, and eight hours after signing in.
+after an idle half hour, and eight hours after signing in. The limits on sign-in attempts are
+in `throttle`.
 """
 
 from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-import anyio
 import structlog
 from prometheus_client import Counter
 from sqladmin.authentication import AuthenticationBackend
 from sqladmin.authorization import WILDCARD, Action, GrantsAuthorizationBackend, custom_action
-from sqlalchemy import delete, func, select, text, update
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy import func, select, update
+from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.requests import Request
 from starlette.responses import Response
 
 from backend.admin.audit import Actor, current_actor
-from backend.models import EMAIL_MAX, AuditLog, StaffSignInThrottle, StaffUser
-from backend.settings import is_local_host
-from backend.staff import PASSWORD_MAX_LENGTH, normalise_email, verify_password
+from backend.admin.throttle import (
+    LOCK_TIME,
+    MAX_FAILURES,
+    Attempt,
+    PasswordChecks,
+    SignInRefused,
+    forget,
+    locked,
+    reserve,
+)
+from backend.models import EMAIL_MAX, AuditLog, StaffUser
+from backend.staff import PASSWORD_MAX_LENGTH, normalise_email
 
 log = structlog.get_logger("taskapi.admin")
 
@@ -42,18 +49,6 @@ SESSION_IDLE_TIMEOUT = timedelta(minutes=30)
 # The session's last-seen time is rewritten at most this often, not on every page.
 SESSION_TOUCH_EVERY_S = 60
 # Five wrong passwords within the window lock the email for the lock time.
-MAX_FAILURES = 5
-FAILURE_WINDOW = timedelta(minutes=15)
-LOCK_TIME = timedelta(minutes=15)
-# One client address may try this many sign-ins that fail, across all emails, per window: so
-# one address cannot lock every staff member out (nor guess at every account).
-MAX_CLIENT_FAILURES = 20
-# Argon2 is slow and takes 64 MiB a check: a few at a time per worker, a short queue, and 429
-# beyond it, so a flood of sign-ins cannot take the API's threads and memory.
-PASSWORD_CHECKS_AT_ONCE = 2
-PASSWORD_CHECKS_QUEUED = 8
-BUSY_RETRY_AFTER_S = 2
-
 GRANTS: dict[str, set[tuple[str, str]]] = {
     "admin": {(WILDCARD, WILDCARD)},
     "support": {
@@ -71,104 +66,6 @@ GRANTS: dict[str, set[tuple[str, str]]] = {
         ("audit-log", Action.DETAILS),
     },
 }
-
-
-# Reserves one attempt for a subject before the password is checked. The count restarts when
-# the window or an earlier lock has passed; the attempt that reaches the limit sets the lock;
-# attempts while locked only push the count past the limit (capped), which refuses them.
-_RESERVE = text(
-    """
-    INSERT INTO staff_sign_in_throttle AS t (subject, failures, first_failure_at, locked_until)
-    VALUES (:subject, 1, now(), CASE WHEN :max <= 1 THEN now() + :lock END)
-    ON CONFLICT (subject) DO UPDATE SET
-        failures = CASE
-            WHEN t.locked_until > now() THEN least(t.failures + 1, :max + 1)
-            WHEN t.locked_until IS NULL AND t.first_failure_at > now() - :window
-            THEN least(t.failures + 1, :max + 1)
-            ELSE 1 END,
-        first_failure_at = CASE
-            WHEN t.locked_until > now()
-              OR (t.locked_until IS NULL AND t.first_failure_at > now() - :window)
-            THEN t.first_failure_at ELSE now() END,
-        locked_until = CASE
-            WHEN t.locked_until > now() THEN t.locked_until
-            WHEN t.locked_until IS NULL AND t.first_failure_at > now() - :window
-              AND t.failures + 1 >= :max
-            THEN now() + :lock END
-    RETURNING t.failures, ceil(extract(epoch FROM t.locked_until - now()))
-    """
-)
-# A successful sign-in gives its client address's reservation back.
-_REFUND = text(
-    """
-    UPDATE staff_sign_in_throttle SET
-        failures = failures - 1,
-        locked_until = CASE WHEN failures - 1 < :max THEN NULL ELSE locked_until END
-    WHERE subject = :subject AND failures > 0
-    """
-)
-# Rows whose window and lock have both passed say nothing any more. Rows another sign-in holds
-# are left for the next one, so concurrent sign-ins never wait on (or deadlock over) them.
-_FORGET_EXPIRED = text(
-    """
-    DELETE FROM staff_sign_in_throttle WHERE subject IN (
-        SELECT subject FROM staff_sign_in_throttle
-        WHERE first_failure_at < now() - :window AND coalesce(locked_until < now(), true)
-        FOR UPDATE SKIP LOCKED
-    )
-    """
-)
-
-
-class SignInRefused(Exception):
-    """A sign-in refused before or after its check, with the page's message and Retry-After."""
-
-    def __init__(self, outcome: str, message: str, retry_after_s: int) -> None:
-        super().__init__(message)
-        self.outcome, self.message, self.retry_after_s = outcome, message, retry_after_s
-
-
-@dataclass(frozen=True)
-class Attempt:
-    """The subjects one sign-in attempt is counted against."""
-
-    email: str
-    client: str
-
-    @property
-    def email_subject(self) -> str:
-        return f"email:{self.email}"
-
-    @property
-    def client_subject(self) -> str:
-        return f"client:{self.client}"
-
-
-class PasswordChecks:
-    """Argon2 checks on their own few threads, with a bounded queue per worker."""
-
-    def __init__(self) -> None:
-        self._limiter = anyio.CapacityLimiter(PASSWORD_CHECKS_AT_ONCE)
-        self._room = PASSWORD_CHECKS_AT_ONCE + PASSWORD_CHECKS_QUEUED
-        self._inside = 0
-
-    @asynccontextmanager
-    async def slot(self) -> AsyncIterator[None]:
-        """Room for one check, taken before the attempt is reserved so a full queue costs none."""
-        if self._inside >= self._room:
-            raise SignInRefused(
-                "busy", "Sign-in is busy. Try again in a moment.", BUSY_RETRY_AFTER_S
-            )
-        self._inside += 1
-        try:
-            yield
-        finally:
-            self._inside -= 1
-
-    async def verify(self, password_hash: str | None, password: str) -> bool:
-        return await anyio.to_thread.run_sync(
-            verify_password, password_hash, password, limiter=self._limiter
-        )
 
 
 class StaffAuthentication(AuthenticationBackend):
@@ -217,7 +114,7 @@ class StaffAuthentication(AuthenticationBackend):
 
     async def _check_credentials(self, attempt: Attempt, password: str) -> StaffUser | None:
         async with self.engine.begin() as conn:
-            failures = await self._reserve(conn, attempt)
+            failures = await reserve(conn, attempt)
             row = (
                 await conn.execute(select(StaffUser).where(StaffUser.email == attempt.email))
             ).one_or_none()
@@ -226,17 +123,10 @@ class StaffAuthentication(AuthenticationBackend):
         if row is None or not matches or not row.is_active:
             # The attempt that reached the limit set the lock when it was reserved.
             if failures >= MAX_FAILURES:
-                raise _locked("email", int(LOCK_TIME.total_seconds()))
+                raise locked("email", int(LOCK_TIME.total_seconds()))
             return None
         async with self.engine.begin() as conn:
-            await conn.execute(
-                delete(StaffSignInThrottle).where(
-                    StaffSignInThrottle.subject == attempt.email_subject
-                )
-            )
-            await conn.execute(
-                _REFUND, {"subject": attempt.client_subject, "max": MAX_CLIENT_FAILURES}
-            )
+            await forget(conn, attempt)
             await conn.execute(
                 update(StaffUser).where(StaffUser.id == row.id).values(last_login_at=func.now())
             )
@@ -244,33 +134,6 @@ class StaffAuthentication(AuthenticationBackend):
                 _audit_row(row.id, row.email, "sign_in", {"client_address": attempt.client})
             )
         return StaffUser.model_validate(row._mapping)
-
-    async def _reserve(self, conn: AsyncConnection, attempt: Attempt) -> int:
-        """Count this attempt against its email and its address before any password is
-        checked (row locks make the count exact however many attempts arrive at once); the
-        email's count including this attempt."""
-        await conn.execute(_FORGET_EXPIRED, {"window": FAILURE_WINDOW})
-        email_failures = 0
-        subjects = [(attempt.email_subject, MAX_FAILURES, "email")]
-        if not is_local_host(attempt.client):
-            # The machine itself is not address-limited: there everyone shares one address
-            # (a local proxy's clients are told apart by X-Forwarded-For), and whoever runs
-            # on it has no need to guess passwords. The per-email lock-out still holds.
-            subjects.append((attempt.client_subject, MAX_CLIENT_FAILURES, "client"))
-        for subject, limit, kind in subjects:
-            failures, locked_for = (
-                await conn.execute(
-                    _RESERVE,
-                    {"subject": subject, "max": limit, "window": FAILURE_WINDOW, "lock": LOCK_TIME},
-                )
-            ).one()
-            if failures > limit:
-                # Raised inside the transaction, so it rolls back: a refused attempt reserves
-                # nothing anywhere.
-                raise _locked(kind, int(locked_for or LOCK_TIME.total_seconds()))
-            if kind == "email":
-                email_failures = int(failures)
-        return email_failures
 
     def _record(self, outcome: str, email: str) -> None:
         self.sign_ins.labels(outcome=outcome).inc()
@@ -357,15 +220,6 @@ class _Session:
             now - self.seen > SESSION_IDLE_TIMEOUT.total_seconds()
             or now - self.since > SESSION_MAX_AGE.total_seconds()
         )
-
-
-def _locked(kind: str, retry_after_s: int) -> SignInRefused:
-    message = (
-        "Too many failed sign-ins for this email. Try again later."
-        if kind == "email"
-        else "Too many failed sign-ins from this address. Try again later."
-    )
-    return SignInRefused("locked", message, max(retry_after_s, 1))
 
 
 def _audit_row(staff_id: uuid.UUID, email: str, action: str, after: dict | None) -> Any:

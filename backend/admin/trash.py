@@ -20,7 +20,8 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse
 
 from backend.admin.audit import ACTION_KEY
-from backend.admin.views import TaskSearchView, selected_ids
+from backend.admin.task_views import TaskSearchView
+from backend.admin.views import selected_ids
 from backend.models import Task, TaskTrash
 from backend.trash import expired_before, purge_expired_trash
 

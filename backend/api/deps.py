@@ -6,11 +6,13 @@ import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
+import structlog
 from fastapi import Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
 
 from backend.context import AppContext
+from backend.cursors import CursorCodec
 from backend.db import StatementPool
 from backend.errors import (
     AppError,
@@ -22,7 +24,6 @@ from backend.errors import (
 )
 from backend.observability.metrics import BusinessMetrics
 from backend.security import Principal
-from backend.tasks import CursorCodec
 from backend.users import account_params, is_active_sql
 
 _OWNER_STATE = "owner"
@@ -75,10 +76,10 @@ class OwnerRoute(APIRoute):
             except AppError as refused:
                 metrics.auth_failures.labels(reason=refused.code).inc()
                 raise
-            state = request.scope["state"]
-            # The access log (observability) names the user by this key.
-            state["owner_id"] = principal.user_id
-            state[_OWNER_STATE] = Owner(
+            # Every event of the request, the access event included, names the user, as the
+            # back office's do their staff member.
+            structlog.contextvars.bind_contextvars(user_id=str(principal.user_id))
+            request.scope["state"][_OWNER_STATE] = Owner(
                 principal=principal,
                 db=context.db,
                 cursors=context.cursor_codec,

@@ -13,9 +13,12 @@ from typing import Annotated
 from fastapi import APIRouter, FastAPI, Header, Query, Request, Response, status
 from pydantic import BaseModel
 
-from backend import tasks
+from backend import idempotency, task_list, tasks
+from backend.api.conditional import IF_MATCH_PATTERN, none_match, versions_matching
 from backend.api.deps import Owner, OwnerRoute, owner_of
+from backend.cursors import ListQuery, SortKey
 from backend.models import SearchText, TaskCreate, TaskPatch, TaskPublic, TaskReplace
+from backend.task_rows import TaskBody
 
 JSON = "application/json"
 
@@ -107,14 +110,12 @@ IfMatchHeader = Annotated[
     Header(
         description='Only act if the task still has one of these ETags (or "*"); else 412.',
         # Documented only: a malformed value is answered 400 by the service, not 422.
-        json_schema_extra={"pattern": tasks.IF_MATCH_PATTERN},
+        json_schema_extra={"pattern": IF_MATCH_PATTERN},
     ),
 ]
 
 
-def _task_response(
-    task: tasks.TaskBody, status_code: int = 200, location: str | None = None
-) -> Response:
+def _task_response(task: TaskBody, status_code: int = 200, location: str | None = None) -> Response:
     headers = {"ETag": task.etag}
     if location is not None:
         headers["Location"] = location
@@ -134,12 +135,12 @@ async def list_tasks(
     q: Annotated[
         SearchText | None, Query(description="Case-insensitive literal substring.")
     ] = None,
-    sort: tasks.SortKey = "-created_at",
+    sort: SortKey = "-created_at",
 ) -> Response:
     """List the user's tasks, one keyset page at a time."""
     owner = owner_of(request)
-    query = tasks.ListQuery(owner_id=owner.id, sort=sort, completed=completed, q=q or None)
-    body = await tasks.list_tasks(
+    query = ListQuery(owner_id=owner.id, sort=sort, completed=completed, q=q or None)
+    body = await task_list.list_tasks(
         db=owner.db,
         principal=owner.principal,
         query=query,
@@ -167,7 +168,7 @@ async def create_task(
     if idempotency_key is None:
         task = await tasks.create_task(db=owner.db, principal=owner.principal, data=data)
     else:
-        task, replayed = await tasks.create_task_once(
+        task, replayed = await idempotency.create_task_once(
             db=owner.db, principal=owner.principal, key=idempotency_key, data=data
         )
     if idempotency_key is None or not replayed:
@@ -196,7 +197,7 @@ async def get_task(request: Request, task_id: uuid.UUID) -> Response:
     owner = owner_of(request)
     if_none_match = request.headers.get("if-none-match")
     task = await tasks.get_task(db=owner.db, principal=owner.principal, task_id=task_id)
-    if tasks.none_match(if_none_match, task.etag):
+    if none_match(if_none_match, task.etag):
         return Response(status_code=status.HTTP_304_NOT_MODIFIED, headers={"ETag": task.etag})
     return _task_response(task)
 
@@ -210,7 +211,7 @@ async def _apply(
         principal=owner.principal,
         task_id=task_id,
         changes=changes,
-        if_match=if_match,
+        versions=versions_matching(if_match),
     )
     if update.completed_now:
         owner.metrics.tasks_completed.inc()
@@ -265,7 +266,10 @@ async def delete_task(
     """Delete a task (support can restore it from the trash for 30 days)."""
     owner = owner_of(request)
     await tasks.delete_task(
-        db=owner.db, principal=owner.principal, task_id=task_id, if_match=if_match
+        db=owner.db,
+        principal=owner.principal,
+        task_id=task_id,
+        versions=versions_matching(if_match),
     )
     owner.metrics.tasks_deleted.inc()
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -120,6 +120,7 @@ def log_request(**fields: Any) -> None:
     if not _access_enabled:
         return
     event = structlog.contextvars.get_contextvars()
+    event.setdefault("user_id", None)  # always there, so dashboards can count anonymous calls
     event.update(fields)
     event["event"] = "request"
     event["level"] = "info"

@@ -116,14 +116,14 @@ class RequestContextMiddleware:
                         request_bytes=request_bytes,
                         response_bytes=response_bytes,
                     )
-            owner_id = state.get("owner_id")
             # One access event per request: the route template, never the raw path or query,
-            # which may carry a user's search text.
+            # which may carry a user's search text. Who asked (user_id, staff_id) is in the
+            # context, bound where the request was authenticated.
             log_request(
                 method=scope["method"],
                 route=template,
                 status=status,
                 duration_ms=round(duration_s * 1000, 2),
-                user_id=str(owner_id) if owner_id else None,
             )
             structlog.contextvars.reset_contextvars(**bound)
+            structlog.contextvars.unbind_contextvars("user_id", "staff_id")

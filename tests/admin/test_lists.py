@@ -9,7 +9,7 @@ import psycopg
 import pytest
 from fastapi.testclient import TestClient
 
-from backend.admin import views
+from backend.admin import task_views, views
 from tests.helpers import User, create_task
 
 
@@ -46,8 +46,8 @@ def test_task_search_by_an_email_piece_many_owners_share(
     from a subquery instead, with the same answer."""
     tasks = _seed(support, alice, bob)
     found = []
-    for most in (views._OWNER_IDS_MAX, 1):  # alice and bob: as ids, then past the limit
-        monkeypatch.setattr(views, "_OWNER_IDS_MAX", most)
+    for most in (task_views._OWNER_IDS_MAX, 1):  # alice and bob: as ids, then past the limit
+        monkeypatch.setattr(task_views, "_OWNER_IDS_MAX", most)
         page = support.get("/admin/task/list", params={"search": "example.com"}).text
         found.append({name for name, task in tasks.items() if task["id"] in page})
     assert found == [set(tasks), set(tasks)]
@@ -143,7 +143,7 @@ def test_export_is_csv_and_capped(
         " SELECT gen_random_uuid(), %s, 'bulk ' || n, now(), now() FROM generate_series(1, 40) AS n",
         (alice.id,),
     )
-    monkeypatch.setattr(views.TaskAdmin, "export_max_rows", 25)
+    monkeypatch.setattr(task_views.TaskAdmin, "export_max_rows", 25)
     response = admin.get("/admin/task/export/csv")
     assert response.status_code == 200
     rows = list(csv.reader(io.StringIO(response.text)))

@@ -13,8 +13,8 @@ import pytest
 from fastapi.testclient import TestClient
 from prometheus_client.parser import text_string_to_metric_families
 
-from backend.admin import auth
-from backend.admin.auth import MAX_CLIENT_FAILURES, MAX_FAILURES
+from backend.admin import auth, throttle
+from backend.admin.throttle import MAX_CLIENT_FAILURES, MAX_FAILURES
 from backend.app import create_app
 from tests.helpers import Staff, sign_in
 
@@ -190,17 +190,17 @@ def test_a_burst_larger_than_the_thread_pool_checks_at_most_five_passwords(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # Room for every attempt at once, so only the reservation can hold the burst back.
-    monkeypatch.setattr(auth, "PASSWORD_CHECKS_AT_ONCE", 64)
-    monkeypatch.setattr(auth, "PASSWORD_CHECKS_QUEUED", 64)
+    monkeypatch.setattr(throttle, "PASSWORD_CHECKS_AT_ONCE", 64)
+    monkeypatch.setattr(throttle, "PASSWORD_CHECKS_QUEUED", 64)
     checked: list[str] = []
-    real_verify = auth.verify_password
+    real_verify = throttle.verify_password
 
     def counting_verify(password_hash: str | None, password: str) -> bool:
         checked.append(password)
         time.sleep(0.05)  # long enough that the whole burst is in flight together
         return real_verify(password_hash, password)
 
-    monkeypatch.setattr(auth, "verify_password", counting_verify)
+    monkeypatch.setattr(throttle, "verify_password", counting_verify)
     staff = make_staff()
     burst = 60  # more than anyio's 40 worker threads
     app = create_app(make_settings())  # type: ignore[arg-type]
@@ -264,15 +264,15 @@ def test_a_full_password_queue_answers_429_busy_without_counting_the_attempt(
     db: psycopg.Connection,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(auth, "PASSWORD_CHECKS_AT_ONCE", 1)
-    monkeypatch.setattr(auth, "PASSWORD_CHECKS_QUEUED", 1)
-    real_verify = auth.verify_password
+    monkeypatch.setattr(throttle, "PASSWORD_CHECKS_AT_ONCE", 1)
+    monkeypatch.setattr(throttle, "PASSWORD_CHECKS_QUEUED", 1)
+    real_verify = throttle.verify_password
 
     def slow_verify(password_hash: str | None, password: str) -> bool:
         time.sleep(0.3)
         return real_verify(password_hash, password)
 
-    monkeypatch.setattr(auth, "verify_password", slow_verify)
+    monkeypatch.setattr(throttle, "verify_password", slow_verify)
     staff = make_staff()
     app = create_app(make_settings())  # type: ignore[arg-type]
     responses = _burst(app, [(staff.email, "wrong guess")] * 4, "198.51.100.2")

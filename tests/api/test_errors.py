@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import time
 import uuid
+from collections.abc import Iterable, Iterator
 
 import httpx
 import psycopg
 import pytest
 from fastapi import Request
+from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 from sqlalchemy import text
+from starlette.routing import BaseRoute
 
 from backend.api.deps import OwnerRoute
-from backend.api.routes import router as task_router
 from backend.app import create_app
 from tests.helpers import User, free_port
 
@@ -127,23 +129,40 @@ def test_unauthenticated_is_401_even_when_database_is_down(make_client, alice: U
     assert client.get(alice.tasks_url).status_code == 401
 
 
+def _served_routes(routes: Iterable[BaseRoute]) -> Iterator[BaseRoute]:
+    """Every route the app serves, included routers' too (FastAPI keeps those nested)."""
+    for route in routes:
+        included = getattr(route, "original_router", None)
+        if included is not None:
+            yield from _served_routes(included.routes)
+        else:
+            yield route
+
+
 def test_every_api_route_checks_ownership_first(client: TestClient) -> None:
-    """A new task route that skips the owner check fails here by itself."""
-    owner_checked = {
-        (route.path, method.lower())
-        for route in task_router.routes
-        if isinstance(route, OwnerRoute)
-        for method in route.methods
-    }
-    served = {
+    """Every route the app serves under /api/ is an OwnerRoute: a new task route that skips
+    the owner check fails here by itself, however many routes there are."""
+    api_routes = [
+        route
+        for route in _served_routes(client.app.routes)
+        if isinstance(route, APIRoute) and route.path.startswith("/api/")
+    ]
+    unchecked = [
+        f"{sorted(route.methods)} {route.path}"
+        for route in api_routes
+        if not isinstance(route, OwnerRoute)
+    ]
+    assert unchecked == []
+    assert all(route.path.startswith("/api/{user_id}/") for route in api_routes)
+    # Whatever the walk found, it found every operation the API documents.
+    walked = {(route.path, method.lower()) for route in api_routes for method in route.methods}
+    documented = {
         (path, method)
         for path, operations in client.app.openapi()["paths"].items()
         if path.startswith("/api/")
         for method in operations
     }
-    assert len(served) == 6
-    assert served <= owner_checked
-    assert all(path.startswith("/api/{user_id}/") for path, _ in served)
+    assert documented and documented <= walked
 
 
 def _route_calls(user: User, task_id: str) -> list[tuple[str, str, dict | None]]:
@@ -157,7 +176,9 @@ def _route_calls(user: User, task_id: str) -> list[tuple[str, str, dict | None]]
     ]
 
 
-@pytest.mark.parametrize("index", range(6))
+@pytest.mark.parametrize(
+    "index", range(6), ids=["list", "create", "get", "replace", "patch", "delete"]
+)
 def test_ownership_matrix(client: TestClient, alice: User, bob: User, index: int) -> None:
     """Per route: no token 401, another user's path 403, another user's task 404, owner 2xx."""
     task_id = client.post(alice.tasks_url, json={"title": "mine"}, headers=alice.headers).json()[

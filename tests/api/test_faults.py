@@ -20,8 +20,8 @@ from sqlalchemy import text
 from backend.app import create_app
 from backend.db import FIRST_STATEMENT_TIMEOUT_S, StatementPool
 from backend.settings import Settings
-from tests.conftest import LiveServer, OwnDatabase
 from tests.helpers import User, create_task, wait_until
+from tests.servers import LiveServer, OwnDatabase
 
 
 def _terminate_every_connection(db: psycopg.Connection) -> int:

@@ -18,7 +18,7 @@ from fastapi.testclient import TestClient
 from backend.models import TaskPublic
 from backend.security import TokenVerifier
 from backend.settings import Settings
-from backend.tasks import TaskBody, public, to_json
+from backend.task_rows import TaskBody, public, to_json
 from tests.helpers import TEST_SECRET, User, create_task, libpq, make_token
 
 

@@ -12,8 +12,8 @@ import httpx
 import psycopg
 from prometheus_client.parser import text_string_to_metric_families
 
-from tests.conftest import LiveServer
 from tests.helpers import Staff, User, create_task, sign_in
+from tests.servers import LiveServer
 
 
 def _replicas(start_server: Callable[..., LiveServer]) -> tuple[httpx.Client, httpx.Client]:

@@ -15,8 +15,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.conftest import LiveServer
 from tests.helpers import User
+from tests.servers import LiveServer
 
 EXAMPLES_PER_OPERATION = 30
 

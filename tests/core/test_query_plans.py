@@ -15,10 +15,11 @@ from datetime import UTC, datetime
 import psycopg
 import pytest
 
+from backend.cursors import CursorCodec, ListQuery
 from backend.db import StatementPool
 from backend.security import Principal
 from backend.settings import driver_url
-from backend.tasks import CursorCodec, ListQuery, list_sql, list_tasks
+from backend.task_list import list_sql, list_tasks
 from backend.users import account_params
 from tests.helpers import libpq
 

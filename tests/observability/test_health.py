@@ -11,8 +11,8 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy.engine import make_url
 
-from tests.conftest import OwnDatabase
 from tests.helpers import free_port, libpq, wait_until
+from tests.servers import OwnDatabase
 
 
 def test_healthz_and_readyz_on_a_migrated_database(client: TestClient) -> None:

@@ -9,8 +9,8 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx
 from prometheus_client.parser import text_string_to_metric_families
 
-from tests.conftest import LiveServer
 from tests.helpers import Staff, User, create_task, make_token, sign_in
+from tests.servers import LiveServer
 
 CLOSE = {"Connection": "close"}  # a new connection each time, so the workers share the load
 

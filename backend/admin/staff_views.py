@@ -1,0 +1,100 @@
+"""The back office's staff accounts: roles, passwords, deactivation; never locking out the
+last admin or oneself."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.requests import Request
+from wtforms import Form, PasswordField, SelectField
+from wtforms.validators import DataRequired, Length
+
+from backend.admin.views import (
+    EMAIL_FORMAT,
+    BackOfficeView,
+    ChangeRefused,
+    as_uuid,
+    strip_field,
+)
+from backend.models import (
+    EMAIL_MAX,
+    STAFF_ROLES,
+    StaffUser,
+)
+from backend.staff import StaffError, hash_password, normalise_email
+
+
+class StaffAdmin(BackOfficeView, model=StaffUser):
+    name, name_plural, icon = "Staff account", "Staff", "fa-solid fa-id-badge"
+    category = "Back office"
+
+    column_list = [StaffUser.email, StaffUser.role, StaffUser.is_active, StaffUser.last_login_at]
+    column_labels = {
+        StaffUser.email: "Email",
+        StaffUser.role: "Role",
+        StaffUser.is_active: "Active",
+        StaffUser.last_login_at: "Last sign-in",
+        StaffUser.created_at: "Created",
+    }
+    column_details_exclude_list = [StaffUser.password_hash]
+    column_export_exclude_list = [StaffUser.password_hash]
+    column_searchable_list = [StaffUser.email]
+    column_sortable_list = [StaffUser.email, StaffUser.role, StaffUser.last_login_at]
+    column_default_sort = [(StaffUser.email, False)]
+    form_columns = [StaffUser.email, StaffUser.role, StaffUser.is_active]
+    form_overrides = {"role": SelectField}
+    form_args = {
+        "email": {
+            "validators": [DataRequired(), EMAIL_FORMAT, Length(max=EMAIL_MAX)],
+            "filters": [strip_field],
+        },
+        "role": {"choices": [(role, role) for role in STAFF_ROLES]},
+    }
+
+    async def scaffold_form(self, rules: list[str] | None = None) -> type[Form]:
+        base = await super().scaffold_form(rules)
+
+        class StaffForm(base):  # type: ignore[misc, valid-type]
+            password = PasswordField(
+                "Password",
+                description="At least 12 characters. Leave empty to keep the current one.",
+            )
+
+        return StaffForm
+
+    async def on_model_change(
+        self, data: dict, model: Any, is_created: bool, request: Request
+    ) -> None:
+        # Popped so SQLAdmin does not try to set it as a column; only its hash is stored.
+        password = data.pop("password", None) or ""
+        data["email"] = normalise_email(data.get("email") or "")
+        demotes = not data.get("is_active", True) or data.get("role", "admin") != "admin"
+        if not is_created and demotes and _is_self(request, model.id):
+            raise ChangeRefused("Not saved: you cannot deactivate or demote your own account.")
+        if password or is_created:
+            try:
+                model.password_hash = hash_password(password)
+            except StaffError as exc:
+                raise ChangeRefused(f"Not saved: {exc}.") from None
+        # Called before the form's values are set: `model` still holds the old ones.
+        ends_sessions = bool(password) or (
+            data.get("role", model.role) != model.role
+            or bool(data.get("is_active", False)) != model.is_active
+        )
+        if not is_created and ends_sessions:
+            model.session_version += 1
+            if _is_self(request, model.id):
+                # Your own password change keeps this session and ends every other one.
+                request.session["version"] = model.session_version
+
+    async def delete_model(self, request: Request, pk: Any) -> None:
+        if _is_self(request, pk):
+            raise ChangeRefused("Not deleted: you cannot delete your own account.")
+        await super().delete_model(request, pk)
+
+
+def _is_self(request: Request, staff_id: Any) -> bool:
+    # Only admins manage staff, and none can lock themselves out: so one active admin remains.
+    # Compared as UUIDs: an id's other spellings (upper case, no hyphens, braces) are the same.
+    actor = getattr(request.state, "actor", None)
+    return actor is not None and as_uuid(str(staff_id)) == actor.id
