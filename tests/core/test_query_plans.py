@@ -142,7 +142,9 @@ def test_list_query_is_an_owner_index_scan(
     # word fills the page from the sort key's index, a rare one comes from the trigram index.
     read = _rows_read(nodes)
     assert read <= MOST_ROWS_READ, f"read {read} rows\n{shown}"
-    if q == RARE:
+    if q == RARE and not with_cursor:
+        # Past a cursor PostgreSQL may instead read the sort key's range that is left, when
+        # it expects that range to be short; the bound on rows read above holds either way.
         assert any(n.get("Index Name") == "ix_task_owner_id_text_trgm" for n in nodes), shown
     # Unfiltered pages sort nothing beyond the page. A filtered page may let PostgreSQL sort
     # the rows that passed its filters (a bitmap scan, when it expects few), but never rows
