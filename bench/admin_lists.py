@@ -12,18 +12,15 @@ searches' target (p50 under 150 ms) is checked and printed.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import time
 
 import psycopg
 from fastapi.testclient import TestClient
 
-from backend import schema
 from backend.admin import views
 from backend.app import create_app
-from backend.embedded_db import EmbeddedDatabase
-from backend.settings import Settings, driver_url
+from backend.settings import Settings
 from backend.staff import new_staff_user
 from bench import run
 
@@ -66,14 +63,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=25)
     args = parser.parse_args()
 
-    cluster = None
-    url = os.environ.get("BENCH_DATABASE_URL")
-    if url is None:
-        cluster = EmbeddedDatabase(run.BENCH / ".data")
-        url = cluster.start()
-    try:
-        schema.upgrade(driver_url(url))
-        run.seed(url)
+    with run.bench_database() as url:
         staff = new_staff_user(email="bench@example.com", role="support", password=PASSWORD)
         with psycopg.connect(url, autocommit=True) as conn:
             conn.execute("DELETE FROM staff_user")
@@ -92,9 +82,6 @@ def main() -> None:
                 unbounded = time_pages(client, args.repeat)
             finally:
                 views.COUNT_CAP = cap
-    finally:
-        if cluster is not None:
-            cluster.stop()
 
     print(f"\n{run.TASKS:,} tasks, {args.repeat} requests per page, in-process, one run")
     print(f"{'page':34} {'p50 ms':>8} {'p90 ms':>8} {'full-count p50':>15} {'ratio':>6}")

@@ -14,14 +14,11 @@ the end whatever happens.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 
 import psycopg
 from sqlalchemy import create_engine
 
-from backend import schema
-from backend.embedded_db import EmbeddedDatabase
 from backend.models import Task, User
 from backend.settings import driver_url
 from bench import run
@@ -65,44 +62,38 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=32)
     args = parser.parse_args()
 
-    cluster = None
-    url = os.environ.get("BENCH_DATABASE_URL")
-    if url is None:
-        cluster = EmbeddedDatabase(run.BENCH / ".data")
-        url = cluster.start()
     token = run.make_token(run.USER, secret=run.SECRET, ttl_s=24 * 3600)
     figures: dict[tuple[str, str], list[run.Figures]] = {}
-    server = None
-    try:
-        schema.upgrade(driver_url(url))
-        run.seed(url)
-        run.clean_scratch(url)
+    with run.bench_database() as url:
         port = run.free_port()
         server = run.platform_server(url, port, workers=1)
         base = f"http://127.0.0.1:{port}"
-        for number in range(args.runs + 1):  # the first run warms up and is not kept
-            # Alternate which state goes first, so neither always follows a rebuild.
-            states = ("with", "without") if number % 2 == 0 else ("without", "with")
-            for state in states:
-                set_indexes(url, present=state == "with")
-                for scenario in MEASURED:
-                    ids = {"patch": run.fresh_ids(url, 60_000)} if scenario.name == "patch" else {}
-                    paths = run.paths_for(scenario, base, token, ids)
-                    seconds = args.warmup if number == 0 else args.duration
-                    result = run.wrk(base, token, scenario, paths, seconds, args)
-                    run.clean_scratch(url)
-                    if number:
-                        figures.setdefault((state, scenario.name), []).append(result)
-                        print(
-                            f"  run {number} {state:7} {scenario.name:7} {result}", file=sys.stderr
+        try:
+            for number in range(args.runs + 1):  # the first run warms up and is not kept
+                # Alternate which state goes first, so neither always follows a rebuild.
+                states = ("with", "without") if number % 2 == 0 else ("without", "with")
+                for state in states:
+                    set_indexes(url, present=state == "with")
+                    for scenario in MEASURED:
+                        ids = (
+                            {"patch": run.fresh_ids(url, 60_000)}
+                            if scenario.name == "patch"
+                            else {}
                         )
-    finally:
-        if server is not None:
+                        paths = run.paths_for(scenario, base, token, ids)
+                        seconds = args.warmup if number == 0 else args.duration
+                        result = run.wrk(base, token, scenario, paths, seconds, args)
+                        run.clean_scratch(url)
+                        if number:
+                            figures.setdefault((state, scenario.name), []).append(result)
+                            print(
+                                f"  run {number} {state:7} {scenario.name:7} {result}",
+                                file=sys.stderr,
+                            )
+        finally:
             server.terminate()
             server.wait(timeout=60)
-        set_indexes(url, present=True)
-        if cluster is not None:
-            cluster.stop()
+            set_indexes(url, present=True)
 
     def median(state: str, name: str) -> run.Figures:
         runs = sorted(figures[(state, name)], key=lambda f: f.requests_per_s)

@@ -25,7 +25,8 @@ import subprocess
 import sys
 import tempfile
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -274,6 +275,25 @@ def clean_scratch(url: str) -> None:
         conn.execute("DELETE FROM idempotency_key")
 
 
+@contextmanager
+def bench_database() -> Iterator[str]:
+    """The benchmarks' database, migrated and seeded: BENCH_DATABASE_URL, or the embedded
+    cluster under bench/.data/ (started here and stopped after)."""
+    cluster = None
+    url = os.environ.get("BENCH_DATABASE_URL")
+    if url is None:
+        cluster = EmbeddedDatabase(BENCH / ".data")
+        url = cluster.start()
+    try:
+        schema.upgrade(driver_url(url))
+        seed(url)
+        clean_scratch(url)
+        yield url
+    finally:
+        if cluster is not None:
+            cluster.stop()
+
+
 def measure(
     servers: dict[str, str], url: str, args: argparse.Namespace, scenarios: list[Scenario]
 ) -> dict[str, dict[str, Figures]]:
@@ -444,16 +464,8 @@ def main() -> None:
         raise SystemExit("bench needs wrk (on Debian: apt-get install wrk)")
     scenarios = [s for s in SCENARIOS if s.name in args.scenarios.split(",")]
 
-    cluster = None
-    url = os.environ.get("BENCH_DATABASE_URL")
-    if url is None:
-        cluster = EmbeddedDatabase(BENCH / ".data")
-        url = cluster.start()
     started_at = datetime.now(UTC).isoformat(timespec="seconds")
-    try:
-        schema.upgrade(driver_url(url))
-        seed(url)
-        clean_scratch(url)
+    with bench_database() as url:
         figures, rss = against(
             {
                 "platform": lambda port: platform_server(url, port, workers=1),
@@ -474,9 +486,6 @@ def main() -> None:
             )
             workers = two["2 workers"]
         about = machine(url)
-    finally:
-        if cluster is not None:
-            cluster.stop()
 
     ratios = {
         name: round(
