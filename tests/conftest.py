@@ -75,6 +75,8 @@ def _throwaway_database(prefix: str) -> Iterator[tuple[EmbeddedDatabase, str, st
         if bouncer:
             bouncer.stop()
         cluster.stop()
+        # A run's cluster holds a million-row table by the end (the plan tests): gone with it.
+        shutil.rmtree(root, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
