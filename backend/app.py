@@ -43,9 +43,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     configure_logging(settings)
     for warning in settings.startup_warnings():
         log.warning("insecure_configuration", detail=warning)
-    url = settings.app_database_url()
-    if url is None:
-        raise RuntimeError("DATABASE_URL is not set (`taskapi serve` starts an embedded database)")
+    url = settings.required_app_database_url()
     pooled = settings.app_database_is_pooled()
     engine = create_engine(url, pooled=pooled)
     statements = StatementPool(url, pooled=pooled)

@@ -9,9 +9,10 @@ import signal
 import sys
 import tempfile
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
@@ -20,6 +21,10 @@ from backend.embedded_db import EmbeddedDatabaseError, shared_cluster
 from backend.models import STAFF_ROLES, TRASH_KEPT, StaffUser
 from backend.settings import DATA_DIR, Settings, is_local_host
 from backend.staff import StaffError
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import async_sessionmaker
+    from sqlmodel.ext.asyncio.session import AsyncSession
 
 
 def _settings() -> Settings:
@@ -51,6 +56,20 @@ def _database() -> Iterator[tuple[Settings, bool]]:
         os.environ["DATABASE_URL"] = url
         print(f"taskapi: using the embedded PostgreSQL under {DATA_DIR}/", file=sys.stderr)
         yield _settings(), True
+
+
+@asynccontextmanager
+async def _sessions(settings: Settings) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
+    """Sessions on the app's database for one command; its engine is closed afterwards."""
+    from backend.db import create_engine, create_session_factory
+
+    engine = create_engine(
+        settings.required_app_database_url(), pooled=settings.app_database_is_pooled()
+    )
+    try:
+        yield create_session_factory(engine)
+    finally:
+        await engine.dispose()
 
 
 def _configure_logging(settings: Settings) -> None:
@@ -146,17 +165,11 @@ def _read_password(args: argparse.Namespace) -> str:
 def _create_staff(args: argparse.Namespace) -> int:
     import asyncio
 
-    from backend.db import create_engine, create_session_factory
     from backend.staff import add_staff, new_staff_user
 
     async def add(settings: Settings, staff: StaffUser) -> None:
-        engine = create_engine(
-            settings.app_database_url(), pooled=settings.app_database_is_pooled()
-        )
-        try:
-            await add_staff(create_session_factory(engine), staff)
-        finally:
-            await engine.dispose()
+        async with _sessions(settings) as sessions:
+            await add_staff(sessions, staff)
 
     try:
         # Checked before any database is touched, so a short password costs nothing.
@@ -175,18 +188,11 @@ def _create_staff(args: argparse.Namespace) -> int:
 def _purge_trash(args: argparse.Namespace) -> int:
     import asyncio
 
-    from backend.db import create_engine, create_session_factory
     from backend.trash import purge_expired_trash
 
     async def purge(settings: Settings) -> int:
-        engine = create_engine(
-            settings.app_database_url(), pooled=settings.app_database_is_pooled()
-        )
-        try:
-            async with create_session_factory(engine)() as session:
-                return await purge_expired_trash(session)
-        finally:
-            await engine.dispose()
+        async with _sessions(settings) as sessions, sessions() as session:
+            return await purge_expired_trash(session)
 
     with _database() as (settings, _):
         purged = asyncio.run(purge(settings))

@@ -161,7 +161,7 @@ def _allowed_methods(request: Request) -> str | None:
 async def _validation_error(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
     # Only location and message: pydantic's `input` would echo the client's data (maybe a secret).
-    errors = [
+    errors: list[dict[str, object]] = [
         {"loc": list(err.get("loc", ())), "msg": str(err.get("msg", ""))} for err in exc.errors()
     ]
     return envelope(422, "validation_error", "The request is invalid.", errors=errors)

@@ -10,6 +10,7 @@ from functools import cache
 
 from sqlalchemy import DateTime, String, Text, Uuid, bindparam, delete, exists, select, true
 from sqlalchemy.dialects.postgresql import insert
+from sqlmodel import col
 
 from backend.db import StatementPool
 from backend.errors import IdempotencyKeyReused
@@ -42,12 +43,14 @@ def _idempotent_create_sql() -> str:
     key = bindparam("key", type_=String)
     digest = bindparam("request_hash", type_=String)
     body = bindparam("response_body", type_=Text)
-    expired = IdempotencyKey.created_at < bindparam("expired_before", type_=DateTime(timezone=True))  # type: ignore[operator]
+    expired = col(IdempotencyKey.created_at) < bindparam(
+        "expired_before", type_=DateTime(timezone=True)
+    )
     # The owner's other expired keys go in the same statement: the table stays bounded
     # without a job, at no extra round trip.
     swept = (
         delete(IdempotencyKey)
-        .where(IdempotencyKey.owner_id == OWNER, IdempotencyKey.key != key, expired)
+        .where(col(IdempotencyKey.owner_id) == OWNER, col(IdempotencyKey.key) != key, expired)
         .cte("swept")
     )
     # Waits for a concurrent request holding the same key to finish, so two racing retries
@@ -68,7 +71,7 @@ def _idempotent_create_sql() -> str:
             },
             where=expired,
         )
-        .returning(IdempotencyKey.key)
+        .returning(col(IdempotencyKey.key))
         .cte("claimed")
     )
     values = new_task_values()
@@ -89,10 +92,12 @@ def _idempotent_create_sql() -> str:
 def _stored_answer_sql() -> str:
     return compile_sql(
         select(
-            IdempotencyKey.request_hash, IdempotencyKey.task_id, IdempotencyKey.response_body
+            col(IdempotencyKey.request_hash),
+            col(IdempotencyKey.task_id),
+            col(IdempotencyKey.response_body),
         ).where(
-            IdempotencyKey.owner_id == OWNER,
-            IdempotencyKey.key == bindparam("key", type_=String),
+            col(IdempotencyKey.owner_id) == OWNER,
+            col(IdempotencyKey.key) == bindparam("key", type_=String),
         )
     )
 

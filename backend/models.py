@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime, timedelta
-from typing import Annotated
+from typing import Annotated, Any
 
 import pydantic
 from pydantic import AfterValidator, StrictBool, StringConstraints, field_serializer
@@ -16,6 +16,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     String,
+    Table,
     Text,
     text,
 )
@@ -78,7 +79,7 @@ SearchText = Annotated[
 ]
 
 
-def _timestamp_column() -> Column:
+def _timestamp_column() -> Column[datetime]:
     return Column(DateTime(timezone=True), nullable=False, default=utcnow)
 
 
@@ -289,9 +290,15 @@ class AuditLog(SQLModel, table=True):
     # The API user the entry is about (the user, or the task's owner): what erasing that user
     # redacts, and what their history lists.
     subject_user_id: uuid.UUID | None = Field(default=None, index=True)
-    before: dict | None = Field(default=None, sa_type=JSONB)
-    after: dict | None = Field(default=None, sa_type=JSONB)
+    before: dict[str, Any] | None = Field(default=None, sa_type=JSONB)
+    after: dict[str, Any] | None = Field(default=None, sa_type=JSONB)
     created_at: datetime = Field(
         default_factory=utcnow,
         sa_column=Column(DateTime(timezone=True), nullable=False, default=utcnow, index=True),
     )
+
+
+def table(model: type[SQLModel]) -> Table:
+    """A table model's Core table, typed: for its columns' names and types, and for statements
+    that want plain columns (SQLModel does not declare `__table__` to the type checker)."""
+    return SQLModel.metadata.tables[str(model.__tablename__)]

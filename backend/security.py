@@ -244,7 +244,7 @@ class TokenVerifier:
             # Also covers a key of the wrong type for the algorithm (InvalidKeyError).
             raise InvalidToken() from None
         principal = _principal(claims)
-        self.verified.put(token, principal, float(claims["exp"]))  # type: ignore[arg-type]
+        self.verified.put(token, principal, float(claims["exp"]))
         return principal
 
 

@@ -234,6 +234,14 @@ class Settings(BaseSettings):
             return None
         return driver_url(self.database_url.get_secret_value())
 
+    def required_app_database_url(self) -> URL:
+        url = self.app_database_url()
+        if url is None:
+            raise RuntimeError(
+                "DATABASE_URL is not set (`taskapi serve` starts an embedded database)"
+            )
+        return url
+
     def migration_database_url(self) -> URL | None:
         if self.database_direct_url is not None:
             return driver_url(self.database_direct_url.get_secret_value())

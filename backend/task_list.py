@@ -19,6 +19,7 @@ from sqlalchemy import (
     select,
     tuple_,
 )
+from sqlmodel import col
 
 from backend.cursors import CursorCodec, ListQuery, SortKey
 from backend.db import StatementPool
@@ -43,22 +44,22 @@ def list_statement(*, sort: SortKey, completed: bool, q: bool, after: bool) -> S
     key = getattr(Task, key_name)
     page = owned_tasks()
     if completed:
-        page = page.where(Task.completed == bindparam("completed", type_=Boolean))
+        page = page.where(col(Task.completed) == bindparam("completed", type_=Boolean))
     if q:
         pattern = bindparam("pattern", type_=Text)
         page = page.where(
             or_(
-                Task.title.ilike(pattern, escape="\\"),  # type: ignore[attr-defined]
-                Task.description.ilike(pattern, escape="\\"),  # type: ignore[union-attr]
+                col(Task.title).ilike(pattern, escape="\\"),
+                col(Task.description).ilike(pattern, escape="\\"),
             )
         )
     descending = sort.startswith("-")
     if after:
         key_type = String() if key_name == "title" else DateTime(timezone=True)
-        position = tuple_(key, Task.id)
+        position = tuple_(key, col(Task.id))
         bound = tuple_(bindparam("after_key", type_=key_type), bindparam("after_id", type_=Uuid))
         page = page.where(position < bound if descending else position > bound)
-    order = (key.desc(), Task.id.desc()) if descending else (key.asc(), Task.id.asc())  # type: ignore[attr-defined]
+    order = (key.desc(), col(Task.id).desc()) if descending else (key.asc(), col(Task.id).asc())
     # One extra row says whether another page follows, without a count.
     rows = page.order_by(*order).limit(bindparam("limit", type_=Integer)).lateral("page")
     account_cte, created = account()

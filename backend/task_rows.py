@@ -26,22 +26,24 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.dialects.postgresql import ARRAY
+from sqlmodel import col
 
 from backend.errors import UserInactive
-from backend.models import Task, TaskCreate, utcnow
+from backend.models import Task, TaskCreate, table, utcnow
 from backend.security import Principal
 from backend.users import OWNER, account_params
 
 # The columns every task statement returns, in this order, after the `active` flag.
+TASKS = table(Task)
 COLUMNS = (
-    Task.id,
-    Task.owner_id,
-    Task.title,
-    Task.description,
-    Task.completed,
-    Task.version,
-    Task.created_at,
-    Task.updated_at,
+    TASKS.c.id,
+    TASKS.c.owner_id,
+    TASKS.c.title,
+    TASKS.c.description,
+    TASKS.c.completed,
+    TASKS.c.version,
+    TASKS.c.created_at,
+    TASKS.c.updated_at,
 )
 ID, OWNER_ID, TITLE, DESCRIPTION, COMPLETED, VERSION, CREATED_AT, UPDATED_AT = range(8)
 SORT_INDEX = {"created_at": CREATED_AT, "updated_at": UPDATED_AT, "title": TITLE}
@@ -69,7 +71,7 @@ def owned_tasks(*columns: Any) -> Select[Any]:
 
 
 def owned() -> ColumnElement[bool]:
-    return Task.owner_id == OWNER  # type: ignore[return-value]
+    return col(Task.owner_id) == OWNER
 
 
 def _rfc3339(value: datetime) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import any_, bindparam, delete, exists, literal_column, select, true, update
 from sqlalchemy.dialects.postgresql import insert
+from sqlmodel import col
 
 from backend.db import StatementPool
 from backend.errors import NotFound, PreconditionFailed
@@ -25,6 +26,7 @@ from backend.task_rows import (
     COMPLETED,
     NOW,
     TASK_ID,
+    TASKS,
     VERSIONS,
     TaskBody,
     answered,
@@ -40,7 +42,7 @@ from backend.users import account, account_params, compile_sql
 
 @cache
 def _get_sql() -> str:
-    row = owned_tasks().where(Task.id == TASK_ID).subquery("row")
+    row = owned_tasks().where(col(Task.id) == TASK_ID).subquery("row")
     account_cte, created = account()
     return compile_sql(
         select(account_cte.c.active, *answered(row))
@@ -103,18 +105,17 @@ def _update_sql(fields: tuple[str, ...], conditional: bool) -> str:
     account_cte, created = account()
     # The row as it was, locked, so "was it open before?" is answered for this very update.
     before = (
-        owned_tasks(Task.id, Task.completed.label("was_completed"))  # type: ignore[attr-defined]
-        .where(Task.id == TASK_ID, account_cte.c.active)
+        owned_tasks(col(Task.id), col(Task.completed).label("was_completed"))
+        .where(col(Task.id) == TASK_ID, account_cte.c.active)
         .with_for_update(of=Task)
         .cte("before")
     )
-    statement = update(Task).where(owned(), Task.id == before.c.id)
+    statement = update(Task).where(owned(), col(Task.id) == before.c.id)
     if conditional:
-        statement = statement.where(Task.version == any_(VERSIONS))
-    columns = Task.__table__.c  # type: ignore[attr-defined]
-    changes = {name: bindparam(name, type_=columns[name].type) for name in fields}
+        statement = statement.where(col(Task.version) == any_(VERSIONS))
+    changes = {name: bindparam(name, type_=TASKS.c[name].type) for name in fields}
     updated = (
-        statement.values(**changes, version=Task.version + literal_column("1"), updated_at=NOW)
+        statement.values(**changes, version=col(Task.version) + literal_column("1"), updated_at=NOW)
         .returning(*COLUMNS, before.c.was_completed)
         .cte("updated")
     )
@@ -165,9 +166,9 @@ async def update_task(
 @cache
 def _delete_sql(conditional: bool) -> str:
     account_cte, created = account()
-    statement = delete(Task).where(owned(), Task.id == TASK_ID, account_cte.c.active)
+    statement = delete(Task).where(owned(), col(Task.id) == TASK_ID, account_cte.c.active)
     if conditional:
-        statement = statement.where(Task.version == any_(VERSIONS))
+        statement = statement.where(col(Task.version) == any_(VERSIONS))
     deleted = statement.returning(*COLUMNS).cte("deleted")
     # The task moves to the trash in the same statement: restorable for TRASH_KEPT, and the
     # task table keeps live tasks only.
@@ -177,11 +178,11 @@ def _delete_sql(conditional: bool) -> str:
             [column.key for column in COLUMNS] + ["deleted_at"],
             select(*deleted.c, NOW.label("deleted_at")),
         )
-        .returning(TaskTrash.id)
+        .returning(col(TaskTrash.id))
         .cte("trashed")
     )
     # The outer query reads the table as it was before the statement: "was there such a task?"
-    existed = exists(owned_tasks(literal_column("1")).where(Task.id == TASK_ID))
+    existed = exists(owned_tasks(literal_column("1")).where(col(Task.id) == TASK_ID))
     return compile_sql(
         select(
             account_cte.c.active,

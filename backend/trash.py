@@ -8,9 +8,11 @@ trash, and by `taskapi purge-trash`, for a scheduler; the API's deletes stay one
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any, cast
 
-from sqlalchemy import delete, select
+from sqlalchemy import CursorResult, delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from backend.models import TRASH_KEPT, TaskTrash
 
@@ -28,12 +30,16 @@ async def purge_expired_trash(session: AsyncSession) -> int:
     purged = 0
     while True:
         batch = (
-            select(TaskTrash.id)
-            .where(TaskTrash.deleted_at < expired_before())
+            select(col(TaskTrash.id))
+            .where(col(TaskTrash.deleted_at) < expired_before())
             .limit(PURGE_BATCH)
             .with_for_update(skip_locked=True)
         )
-        result = await session.execute(delete(TaskTrash).where(TaskTrash.id.in_(batch)))
+        # A DELETE's result is a CursorResult (its row count), which execute() does not declare.
+        result = cast(
+            CursorResult[Any],
+            await session.execute(delete(TaskTrash).where(col(TaskTrash.id).in_(batch))),
+        )
         await session.commit()
         purged += result.rowcount
         if result.rowcount < PURGE_BATCH:

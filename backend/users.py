@@ -24,11 +24,12 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.dialects.postgresql.psycopg import PGDialect_psycopg
+from sqlmodel import col
 
 from backend.models import User
 from backend.security import Principal
 
-_DIALECT = PGDialect_psycopg()
+_DIALECT = PGDialect_psycopg()  # type: ignore[no-untyped-call]  # SQLAlchemy leaves it untyped
 
 OWNER = bindparam("owner_id", type_=Uuid)
 
@@ -51,7 +52,7 @@ def account() -> tuple[CTE, CTE]:
     ON CONFLICT makes concurrent first requests safe. If another transaction created the row
     meanwhile, neither CTE sees it in this statement's snapshot and the user is new, so active.
     """
-    existing = select(User.is_active).where(User.id == OWNER).cte("existing")
+    existing = select(col(User.is_active)).where(col(User.id) == OWNER).cte("existing")
     created = (
         insert(User)
         .from_select(

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import event, func, inspect, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Session, UOWTransaction
+from sqlmodel import col
 
 from backend.models import AuditLog, StaffUser, Task, TaskTrash, User, utcnow
 
@@ -120,14 +121,14 @@ def _audit_before_flush(session: Session, flush_context: UOWTransaction, instanc
             pending.append((session.info.get(ACTION_KEY, "update"), obj, before, after))
     for obj in list(session.deleted):
         if type(obj) in AUDITED_TYPES:
-            before = _snapshot(obj)
+            snapshot = _snapshot(obj)
             if isinstance(obj, User):
                 # The database deletes the user's tasks and idempotency records with the row
                 # (ON DELETE CASCADE); the audit says how many tasks went.
-                before["tasks_deleted"] = session.scalar(
-                    select(func.count()).select_from(Task).where(Task.owner_id == obj.id)
+                snapshot["tasks_deleted"] = session.scalar(
+                    select(func.count()).select_from(Task).where(col(Task.owner_id) == obj.id)
                 )
-            pending.append(("delete", obj, before, None))
+            pending.append(("delete", obj, snapshot, None))
     if not pending:
         return
     actor = current_actor.get()
@@ -135,7 +136,7 @@ def _audit_before_flush(session: Session, flush_context: UOWTransaction, instanc
         # Every back-office change is made by someone; refusing here undoes a change that
         # would otherwise have no author.
         raise RuntimeError("a back-office change was flushed with no signed-in staff member")
-    for action, obj, before, after in pending:
+    for action, obj, old, new in pending:
         session.add(
             AuditLog(
                 staff_id=actor.id,
@@ -144,8 +145,8 @@ def _audit_before_flush(session: Session, flush_context: UOWTransaction, instanc
                 object_type=AUDITED_TYPES[type(obj)],
                 object_id=_object_id(obj),
                 subject_user_id=subject_user_id(obj),
-                before=before,
-                after=after,
+                before=old,
+                after=new,
             )
         )
 

@@ -8,6 +8,7 @@ from typing import Any
 from markupsafe import Markup
 from sqladmin.filters import StaticValuesFilter
 from sqlalchemy import Select, or_
+from sqlmodel import col
 from starlette.requests import Request
 
 from backend.admin.views import (
@@ -29,25 +30,25 @@ class AuditLogAdmin(BackOfficeView, model=AuditLog):
     category = "Back office"
 
     column_list = [
-        AuditLog.created_at,
-        AuditLog.staff_email,
-        AuditLog.action,
-        AuditLog.object_type,
-        AuditLog.object_id,
+        "created_at",
+        "staff_email",
+        "action",
+        "object_type",
+        "object_id",
     ]
     column_labels = {
-        AuditLog.created_at: "When",
-        AuditLog.staff_email: "Staff",
-        AuditLog.action: "Action",
-        AuditLog.object_type: "Object type",
-        AuditLog.object_id: "Object id",
+        "created_at": "When",
+        "staff_email": "Staff",
+        "action": "Action",
+        "object_type": "Object type",
+        "object_id": "Object id",
     }
-    column_searchable_list = [AuditLog.staff_email, AuditLog.object_id]
-    column_sortable_list = [AuditLog.created_at, AuditLog.staff_email, AuditLog.action]
-    column_default_sort = [(AuditLog.created_at, True)]
+    column_searchable_list = ["staff_email", "object_id"]
+    column_sortable_list = ["created_at", "staff_email", "action"]
+    column_default_sort = [("created_at", True)]
     column_filters = [
         StaticValuesFilter(
-            AuditLog.action,
+            "action",
             values=[
                 (name, name)
                 for name in (
@@ -65,7 +66,7 @@ class AuditLogAdmin(BackOfficeView, model=AuditLog):
             ],
         ),
         StaticValuesFilter(
-            AuditLog.object_type, values=[(name, name) for name in ("user", "task", "staff_user")]
+            "object_type", values=[(name, name) for name in ("user", "task", "staff_user")]
         ),
     ]
     # Nobody edits history: not through forms, not through deletes.
@@ -76,20 +77,20 @@ class AuditLogAdmin(BackOfficeView, model=AuditLog):
     def search_placeholder(self) -> str:
         return "Staff email, or any id: an object's, or a user's (their tasks too)"
 
-    def search_query(self, stmt: Select, term: str) -> Select:
+    def search_query(self, stmt: Select[Any], term: str) -> Select[Any]:
         some_id = as_uuid(term)
         if some_id is not None:
             return stmt.where(
                 or_(
-                    AuditLog.object_id == str(some_id),
-                    AuditLog.subject_user_id == some_id,
-                    AuditLog.staff_id == some_id,
+                    col(AuditLog.object_id) == str(some_id),
+                    col(AuditLog.subject_user_id) == some_id,
+                    col(AuditLog.staff_id) == some_id,
                 )
             )
         return stmt.where(
             or_(
-                AuditLog.staff_email.ilike(literal_substring(term)),
-                AuditLog.object_id == term.strip(),
+                col(AuditLog.staff_email).ilike(literal_substring(term)),
+                col(AuditLog.object_id) == term.strip(),
             )
         )
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -24,6 +25,7 @@ from sqladmin.authentication import AuthenticationBackend
 from sqladmin.authorization import WILDCARD, Action, GrantsAuthorizationBackend, custom_action
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlmodel import col
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -38,7 +40,7 @@ from backend.admin.throttle import (
     locked,
     reserve,
 )
-from backend.models import EMAIL_MAX, AuditLog, StaffUser
+from backend.models import EMAIL_MAX, AuditLog, StaffUser, table
 from backend.staff import PASSWORD_MAX_LENGTH, normalise_email
 
 log = structlog.get_logger("taskapi.admin")
@@ -88,7 +90,7 @@ class StaffAuthentication(AuthenticationBackend):
         self.sign_ins = sign_ins
         self.password_checks = PasswordChecks()
         # Set by install_admin: the sign-in page with a message and a status.
-        self.refused_response: Any = None
+        self.refused_response: Callable[[Request, SignInRefused], Awaitable[Response]] | None = None
 
     async def login(self, request: Request) -> Response | bool:
         form = await request.form()
@@ -100,6 +102,7 @@ class StaffAuthentication(AuthenticationBackend):
                 staff = await self._check_credentials(attempt, password)
         except SignInRefused as refusal:
             self._record(refusal.outcome, email)
+            assert self.refused_response is not None, "install_admin sets it"
             return await self.refused_response(request, refusal)
         if staff is None:
             self._record("failure", email)
@@ -116,7 +119,7 @@ class StaffAuthentication(AuthenticationBackend):
         async with self.engine.begin() as conn:
             failures = await reserve(conn, attempt)
             row = (
-                await conn.execute(select(StaffUser).where(StaffUser.email == attempt.email))
+                await conn.execute(select(StaffUser).where(col(StaffUser.email) == attempt.email))
             ).one_or_none()
         password_hash = row.password_hash if row is not None else None
         matches = await self.password_checks.verify(password_hash, password)
@@ -128,7 +131,9 @@ class StaffAuthentication(AuthenticationBackend):
         async with self.engine.begin() as conn:
             await forget(conn, attempt)
             await conn.execute(
-                update(StaffUser).where(StaffUser.id == row.id).values(last_login_at=func.now())
+                update(StaffUser)
+                .where(col(StaffUser.id) == row.id)
+                .values(last_login_at=func.now())
             )
             await conn.execute(
                 _audit_row(row.id, row.email, "sign_in", {"client_address": attempt.client})
@@ -149,10 +154,10 @@ class StaffAuthentication(AuthenticationBackend):
             row = (
                 await conn.execute(
                     update(StaffUser)
-                    .where(StaffUser.id == session.staff_id)
-                    .where(StaffUser.session_version == session.version)
-                    .values(session_version=StaffUser.session_version + 1)
-                    .returning(StaffUser.email)
+                    .where(col(StaffUser.id) == session.staff_id)
+                    .where(col(StaffUser.session_version) == session.version)
+                    .values(session_version=col(StaffUser.session_version) + 1)
+                    .returning(col(StaffUser.email))
                 )
             ).one_or_none()
             if row is not None:
@@ -170,10 +175,10 @@ class StaffAuthentication(AuthenticationBackend):
         async with self.engine.connect() as conn:
             row = (
                 await conn.execute(
-                    select(StaffUser.id, StaffUser.email, StaffUser.role).where(
-                        StaffUser.id == session.staff_id,
-                        StaffUser.is_active,
-                        StaffUser.session_version == session.version,
+                    select(col(StaffUser.id), col(StaffUser.email), col(StaffUser.role)).where(
+                        col(StaffUser.id) == session.staff_id,
+                        col(StaffUser.is_active),
+                        col(StaffUser.session_version) == session.version,
                     )
                 )
             ).one_or_none()
@@ -222,16 +227,20 @@ class _Session:
         )
 
 
-def _audit_row(staff_id: uuid.UUID, email: str, action: str, after: dict | None) -> Any:
+def _audit_row(staff_id: uuid.UUID, email: str, action: str, after: dict[str, Any] | None) -> Any:
     """An audit row for a sign-in or sign-out: the staff member is both the actor and the object."""
-    return AuditLog.__table__.insert().values(  # type: ignore[attr-defined]
-        staff_id=staff_id,
-        staff_email=email,
-        action=action,
-        object_type="staff_user",
-        object_id=str(staff_id),
-        after=after,
-        created_at=func.now(),
+    return (
+        table(AuditLog)
+        .insert()
+        .values(
+            staff_id=staff_id,
+            staff_email=email,
+            action=action,
+            object_type="staff_user",
+            object_id=str(staff_id),
+            after=after,
+            created_at=func.now(),
+        )
     )
 
 

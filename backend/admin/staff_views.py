@@ -28,20 +28,20 @@ class StaffAdmin(BackOfficeView, model=StaffUser):
     name, name_plural, icon = "Staff account", "Staff", "fa-solid fa-id-badge"
     category = "Back office"
 
-    column_list = [StaffUser.email, StaffUser.role, StaffUser.is_active, StaffUser.last_login_at]
+    column_list = ["email", "role", "is_active", "last_login_at"]
     column_labels = {
-        StaffUser.email: "Email",
-        StaffUser.role: "Role",
-        StaffUser.is_active: "Active",
-        StaffUser.last_login_at: "Last sign-in",
-        StaffUser.created_at: "Created",
+        "email": "Email",
+        "role": "Role",
+        "is_active": "Active",
+        "last_login_at": "Last sign-in",
+        "created_at": "Created",
     }
-    column_details_exclude_list = [StaffUser.password_hash]
-    column_export_exclude_list = [StaffUser.password_hash]
-    column_searchable_list = [StaffUser.email]
-    column_sortable_list = [StaffUser.email, StaffUser.role, StaffUser.last_login_at]
-    column_default_sort = [(StaffUser.email, False)]
-    form_columns = [StaffUser.email, StaffUser.role, StaffUser.is_active]
+    column_details_exclude_list = ["password_hash"]
+    column_export_exclude_list = ["password_hash"]
+    column_searchable_list = ["email"]
+    column_sortable_list = ["email", "role", "last_login_at"]
+    column_default_sort = [("email", False)]
+    form_columns = ["email", "role", "is_active"]
     form_overrides = {"role": SelectField}
     form_args = {
         "email": {
@@ -63,7 +63,7 @@ class StaffAdmin(BackOfficeView, model=StaffUser):
         return StaffForm
 
     async def on_model_change(
-        self, data: dict, model: Any, is_created: bool, request: Request
+        self, data: dict[str, Any], model: Any, is_created: bool, request: Request
     ) -> None:
         # Popped so SQLAdmin does not try to set it as a column; only its hash is stored.
         password = data.pop("password", None) or ""

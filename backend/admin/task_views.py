@@ -9,7 +9,8 @@ from typing import Any
 
 from markupsafe import Markup
 from sqladmin.filters import BooleanFilter, OperationColumnFilter
-from sqlalchemy import Select, false, or_, select
+from sqlalchemy import Column, Select, false, or_, select
+from sqlmodel import col
 from starlette.requests import Request
 from wtforms.validators import DataRequired, Length, Optional
 
@@ -28,6 +29,7 @@ from backend.models import (
     TaskTrash,
     User,
     literal_substring,
+    table,
     utcnow,
 )
 
@@ -40,11 +42,11 @@ _OWNER_IDS_MAX = 100
 _search_owners: ContextVar[tuple[str, list[uuid.UUID] | None]] = ContextVar("search_owners")
 
 
-def _owner_condition(table: type[Task] | type[TaskTrash], term: str, pattern: str) -> Any:
+def _owner_condition(owner_id: Column[Any], term: str, pattern: str) -> Any:
     given_term, owner_ids = _search_owners.get(("", None))
     if given_term == term and owner_ids is not None:
-        return table.owner_id.in_(owner_ids) if owner_ids else false()
-    return table.owner_id.in_(select(User.id).where(User.email.ilike(pattern)))
+        return owner_id.in_(owner_ids) if owner_ids else false()
+    return owner_id.in_(select(col(User.id)).where(col(User.email).ilike(pattern)))
 
 
 class TaskSearchView(BackOfficeView):
@@ -58,8 +60,8 @@ class TaskSearchView(BackOfficeView):
         async with self.session_maker() as session:
             owner_ids = list(
                 await session.scalars(
-                    select(User.id)
-                    .where(User.email.ilike(literal_substring(term)))
+                    select(col(User.id))
+                    .where(col(User.email).ilike(literal_substring(term)))
                     .limit(_OWNER_IDS_MAX + 1)
                 )
             )
@@ -74,66 +76,68 @@ class TaskSearchView(BackOfficeView):
     def search_placeholder(self) -> str:
         return "Title, owner email, task or owner id"
 
-    def search_query(self, stmt: Select, term: str) -> Select:
-        table = self.model
+    def search_query(self, stmt: Select[Any], term: str) -> Select[Any]:
+        columns = table(self.model).c
         some_id = as_uuid(term)
         if some_id is not None:
-            return stmt.where(or_(table.id == some_id, table.owner_id == some_id))
+            return stmt.where(or_(columns.id == some_id, columns.owner_id == some_id))
         pattern = literal_substring(term)
-        return stmt.where(or_(table.title.ilike(pattern), _owner_condition(table, term, pattern)))
+        return stmt.where(
+            or_(columns.title.ilike(pattern), _owner_condition(columns.owner_id, term, pattern))
+        )
 
 
 class TaskAdmin(TaskSearchView, model=Task):
     name, name_plural, icon = "Task", "Tasks", "fa-solid fa-list-check"
 
     column_list = [
-        Task.title,
-        Task.completed,
-        Task.owner,
-        Task.created_at,
-        Task.updated_at,
-        Task.id,
+        "title",
+        "completed",
+        "owner",
+        "created_at",
+        "updated_at",
+        "id",
     ]
     column_details_list = [
-        Task.id,
-        Task.title,
-        Task.description,
-        Task.completed,
-        Task.owner,
-        Task.version,
-        Task.created_at,
-        Task.updated_at,
+        "id",
+        "title",
+        "description",
+        "completed",
+        "owner",
+        "version",
+        "created_at",
+        "updated_at",
     ]
     column_export_list = [
-        Task.id,
-        Task.title,
-        Task.description,
-        Task.completed,
-        Task.owner_id,
-        Task.version,
-        Task.created_at,
-        Task.updated_at,
+        "id",
+        "title",
+        "description",
+        "completed",
+        "owner_id",
+        "version",
+        "created_at",
+        "updated_at",
     ]
-    column_searchable_list = [Task.title]
-    column_sortable_list = [Task.title, Task.completed, Task.created_at, Task.updated_at]
-    column_default_sort = [(Task.created_at, True)]
-    column_filters = [BooleanFilter(Task.completed), OperationColumnFilter(Task.created_at)]
+    column_searchable_list = ["title"]
+    column_sortable_list = ["title", "completed", "created_at", "updated_at"]
+    column_default_sort = [("created_at", True)]
+    column_filters = [BooleanFilter("completed"), OperationColumnFilter("created_at")]
     column_labels = {
-        Task.title: "Title",
-        Task.description: "Description",
-        Task.completed: "Completed",
-        Task.owner: "Owner",
-        Task.version: "Version",
-        Task.created_at: "Created",
-        Task.updated_at: "Updated",
-        Task.id: "Id",
+        "title": "Title",
+        "description": "Description",
+        "completed": "Completed",
+        "owner": "Owner",
+        "version": "Version",
+        "created_at": "Created",
+        "updated_at": "Updated",
+        "id": "Id",
     }
     column_formatters_detail = {
-        Task.id: lambda model, attribute, request: (
+        "id": lambda model, attribute, request: (
             Markup("{} ").format(model.id) + history_link(request, model.id)
         )
     }
-    form_columns = [Task.title, Task.description, Task.completed]
+    form_columns = ["title", "description", "completed"]
     form_args = {
         "title": {
             "validators": [DataRequired(), Length(max=TITLE_MAX), storable_field],
@@ -151,7 +155,7 @@ class TaskAdmin(TaskSearchView, model=Task):
             if task is None:
                 return
             # Every column of the task has its twin in the trash.
-            fields = {column.key: getattr(task, column.key) for column in Task.__table__.columns}
+            fields = {column.key: getattr(task, column.key) for column in table(Task).columns}
             await session.merge(TaskTrash(**{**fields, "deleted_at": utcnow()}))
             await session.delete(task)
             await session.commit()

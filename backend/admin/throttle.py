@@ -12,6 +12,7 @@ from datetime import timedelta
 import anyio
 from sqlalchemy import delete, text
 from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlmodel import col
 
 from backend.models import StaffSignInThrottle
 from backend.settings import is_local_host
@@ -158,7 +159,7 @@ async def reserve(conn: AsyncConnection, attempt: Attempt) -> int:
 async def forget(conn: AsyncConnection, attempt: Attempt) -> None:
     """After a successful sign-in: the email's count goes, the address's reservation comes back."""
     await conn.execute(
-        delete(StaffSignInThrottle).where(StaffSignInThrottle.subject == attempt.email_subject)
+        delete(StaffSignInThrottle).where(col(StaffSignInThrottle.subject) == attempt.email_subject)
     )
     await conn.execute(_REFUND, {"subject": attempt.client_subject, "max": MAX_CLIENT_FAILURES})
 

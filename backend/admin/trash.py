@@ -15,6 +15,7 @@ from prometheus_client import Counter
 from sqladmin import action
 from sqladmin.pagination import Pagination
 from sqlalchemy import Select, select
+from sqlmodel import col
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse
@@ -30,35 +31,35 @@ class TrashAdmin(TaskSearchView, model=TaskTrash):
     name, name_plural, icon = "Deleted task", "Trash", "fa-solid fa-trash-can"
 
     column_list = [
-        TaskTrash.title,
-        TaskTrash.completed,
-        TaskTrash.owner,
-        TaskTrash.deleted_at,
-        TaskTrash.id,
+        "title",
+        "completed",
+        "owner",
+        "deleted_at",
+        "id",
     ]
     column_details_list = [
-        TaskTrash.id,
-        TaskTrash.title,
-        TaskTrash.description,
-        TaskTrash.completed,
-        TaskTrash.owner,
-        TaskTrash.created_at,
-        TaskTrash.updated_at,
-        TaskTrash.deleted_at,
+        "id",
+        "title",
+        "description",
+        "completed",
+        "owner",
+        "created_at",
+        "updated_at",
+        "deleted_at",
     ]
     column_labels = {
-        TaskTrash.title: "Title",
-        TaskTrash.description: "Description",
-        TaskTrash.completed: "Completed",
-        TaskTrash.owner: "Owner",
-        TaskTrash.created_at: "Created",
-        TaskTrash.updated_at: "Updated",
-        TaskTrash.deleted_at: "Deleted",
-        TaskTrash.id: "Id",
+        "title": "Title",
+        "description": "Description",
+        "completed": "Completed",
+        "owner": "Owner",
+        "created_at": "Created",
+        "updated_at": "Updated",
+        "deleted_at": "Deleted",
+        "id": "Id",
     }
-    column_searchable_list = [TaskTrash.title]
-    column_sortable_list = [TaskTrash.title, TaskTrash.deleted_at]
-    column_default_sort = [(TaskTrash.deleted_at, True)]
+    column_searchable_list = ["title"]
+    column_sortable_list = ["title", "deleted_at"]
+    column_default_sort = [("deleted_at", True)]
     # Restoring is the one change made here.
     can_create = False
     can_edit = False
@@ -73,11 +74,12 @@ class TrashAdmin(TaskSearchView, model=TaskTrash):
             purged = await purge_expired_trash(session)
         if purged and self.purged_counter is not None:
             self.purged_counter.inc(purged)
-        return await super().list(request)
+        page: Pagination = await super().list(request)
+        return page
 
-    def list_query(self, request: Request) -> Select:
+    def list_query(self, request: Request) -> Select[Any]:
         # Past its time a task is no longer restorable, purged or not yet.
-        return super().list_query(request).where(TaskTrash.deleted_at >= expired_before())
+        return super().list_query(request).where(col(TaskTrash.deleted_at) >= expired_before())
 
     @action(
         name="restore",
@@ -92,7 +94,7 @@ class TrashAdmin(TaskSearchView, model=TaskTrash):
             session.info[ACTION_KEY] = "restore"
             trashed = (
                 await session.scalars(
-                    select(TaskTrash).where(TaskTrash.id.in_(ids)).with_for_update()
+                    select(TaskTrash).where(col(TaskTrash.id).in_(ids)).with_for_update()
                 )
             ).all()
             if len(trashed) != len(set(ids)) or any(
@@ -103,7 +105,7 @@ class TrashAdmin(TaskSearchView, model=TaskTrash):
                     detail="Not restored: a selected task is no longer in the trash "
                     "(restored already, or past its 30 days).",
                 )
-            taken = (await session.scalars(select(Task.id).where(Task.id.in_(ids)))).all()
+            taken = (await session.scalars(select(col(Task.id)).where(col(Task.id).in_(ids)))).all()
             if taken:
                 raise HTTPException(
                     status_code=409,

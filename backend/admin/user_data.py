@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import case, delete, func, literal, select, update
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from backend.admin.audit import audit_entry
 from backend.models import AuditLog, Task, TaskTrash, User
@@ -42,14 +43,16 @@ async def export_user(session: AsyncSession, user: User) -> dict[str, Any]:
     """The user, every task of theirs and everything in their trash, as JSON-ready data."""
     tasks = (
         await session.scalars(
-            select(Task).where(Task.owner_id == user.id).order_by(Task.created_at, Task.id)
+            select(Task)
+            .where(col(Task.owner_id) == user.id)
+            .order_by(col(Task.created_at), col(Task.id))
         )
     ).all()
     trash = (
         await session.scalars(
             select(TaskTrash)
-            .where(TaskTrash.owner_id == user.id)
-            .order_by(TaskTrash.deleted_at, TaskTrash.id)
+            .where(col(TaskTrash.owner_id) == user.id)
+            .order_by(col(TaskTrash.deleted_at), col(TaskTrash.id))
         )
     ).all()
     return {
@@ -69,14 +72,14 @@ async def erase_user(session: AsyncSession, user: User) -> None:
     redacted = literal(REDACTED_VALUES, JSONB)
     await session.execute(
         update(AuditLog)
-        .where(AuditLog.subject_user_id == user_id)
+        .where(col(AuditLog.subject_user_id) == user_id)
         .values(
-            before=case((AuditLog.before.is_(None), None), else_=redacted),
-            after=case((AuditLog.after.is_(None), None), else_=redacted),
+            before=case((col(AuditLog.before).is_(None), None), else_=redacted),
+            after=case((col(AuditLog.after).is_(None), None), else_=redacted),
         )
     )
     # Tasks, trash and idempotency records go with the row: their foreign keys cascade.
-    await session.execute(delete(User).where(User.id == user_id))
+    await session.execute(delete(User).where(col(User.id) == user_id))
     session.add(
         audit_entry(
             action="erase", object_type="user", object_id=str(user_id), subject_user_id=user_id

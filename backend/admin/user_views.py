@@ -10,6 +10,8 @@ from markupsafe import Markup
 from sqladmin import action
 from sqladmin.filters import BooleanFilter, OperationColumnFilter
 from sqlalchemy import Select, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
@@ -37,31 +39,31 @@ from backend.staff import normalise_email
 class UserAdmin(BackOfficeView, model=User):
     name, name_plural, icon = "User", "Users", "fa-solid fa-user"
 
-    column_list = [User.email, User.name, User.is_active, User.created_at, User.id]
+    column_list = ["email", "name", "is_active", "created_at", "id"]
     column_details_list = [
-        User.id,
-        User.email,
-        User.name,
-        User.is_active,
-        User.created_at,
-        User.updated_at,
+        "id",
+        "email",
+        "name",
+        "is_active",
+        "created_at",
+        "updated_at",
     ]
-    column_searchable_list = [User.email]
-    column_sortable_list = [User.email, User.created_at, User.is_active]
-    column_default_sort = [(User.created_at, True)]
+    column_searchable_list = ["email"]
+    column_sortable_list = ["email", "created_at", "is_active"]
+    column_default_sort = [("created_at", True)]
     column_filters = [
-        BooleanFilter(User.is_active, title="Active"),
-        OperationColumnFilter(User.created_at),
+        BooleanFilter("is_active", title="Active"),
+        OperationColumnFilter("created_at"),
     ]
     column_labels = {
-        User.email: "Email",
-        User.name: "Name",
-        User.is_active: "Active",
-        User.created_at: "Created",
-        User.updated_at: "Updated",
-        User.id: "Id (tasks)",
+        "email": "Email",
+        "name": "Name",
+        "is_active": "Active",
+        "created_at": "Created",
+        "updated_at": "Updated",
+        "id": "Id (tasks)",
     }
-    form_columns = [User.email, User.name]
+    form_columns = ["email", "name"]
     form_args = {
         "email": {
             "validators": [Optional(), EMAIL_FORMAT, Length(max=EMAIL_MAX)],
@@ -87,23 +89,23 @@ class UserAdmin(BackOfficeView, model=User):
             + history_link(request, model.id)
         )
 
-    column_formatters = {User.id: _tasks_link}
-    column_formatters_detail = {User.id: _tasks_and_history_links}
+    column_formatters = {"id": _tasks_link}
+    column_formatters_detail = {"id": _tasks_and_history_links}
 
     def search_placeholder(self) -> str:
         return "Email or id"
 
-    def search_query(self, stmt: Select, term: str) -> Select:
+    def search_query(self, stmt: Select[Any], term: str) -> Select[Any]:
         user_id = as_uuid(term)
         if user_id is not None:
-            return stmt.where(User.id == user_id)
-        return stmt.where(User.email.ilike(literal_substring(term)))
+            return stmt.where(col(User.id) == user_id)
+        return stmt.where(col(User.email).ilike(literal_substring(term)))
 
     async def _set_active(self, request: Request, *, active: bool, name: str) -> RedirectResponse:
         ids = selected_ids(request, "Select users by their ids.")
         async with self.session_maker() as session:
             session.info[ACTION_KEY] = name
-            users = (await session.scalars(select(User).where(User.id.in_(ids)))).all()
+            users = (await session.scalars(select(User).where(col(User.id).in_(ids)))).all()
             for user in users:
                 user.is_active = active
             await session.commit()
@@ -112,7 +114,7 @@ class UserAdmin(BackOfficeView, model=User):
         )
         return RedirectResponse(back, status_code=302)
 
-    async def _one_user(self, request: Request, session: Any) -> User:
+    async def _one_user(self, request: Request, session: AsyncSession) -> User:
         ids = selected_ids(request, "Select a user by their id.")
         if len(ids) != 1:
             raise HTTPException(status_code=400, detail="Choose one user.")

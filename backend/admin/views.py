@@ -8,14 +8,14 @@ form, so a forged POST cannot set them: WTForms only reads the fields a form dec
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator, AsyncIterator, Sequence
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import Any, cast
 
 from markupsafe import Markup
 from sqladmin import ModelView
 from sqladmin.helpers import secure_filename, stream_to_csv
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, Subquery, func, select
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -117,11 +117,11 @@ class BackOfficeView(ModelView):
     export_types = ["csv"]
     export_max_rows = EXPORT_MAX_ROWS
 
-    async def insert_model(self, request: Request, data: dict) -> Any:
+    async def insert_model(self, request: Request, data: dict[str, Any]) -> Any:
         async with refusals():
             return await super().insert_model(request, data)
 
-    async def update_model(self, request: Request, pk: str, data: dict) -> Any:
+    async def update_model(self, request: Request, pk: str, data: dict[str, Any]) -> Any:
         async with refusals():
             return await super().update_model(request, pk, data)
 
@@ -156,14 +156,14 @@ class BackOfficeView(ModelView):
         return None
 
     async def export_data(
-        self, data: list[Any], export_type: str = "csv", request: Request | None = None
+        self, data: Sequence[Any], export_type: str = "csv", request: Request | None = None
     ) -> StreamingResponse:
         """SQLAdmin's CSV export, with every cell made safe to open in a spreadsheet."""
         if export_type != "csv":
             raise HTTPException(status_code=404)
         names = self._export_prop_names
 
-        async def rows(writer: Any) -> AsyncIterator[Any]:
+        async def rows(writer: Any) -> AsyncGenerator[str, None]:
             yield writer.writerow(names)
             for row in data:
                 yield writer.writerow(
@@ -177,11 +177,12 @@ class BackOfficeView(ModelView):
             headers={"Content-Disposition": f"attachment;filename={filename}"},
         )
 
-    async def count(self, request: Request, stmt: Select | None = None) -> int:
+    async def count(self, request: Request, stmt: Select[Any] | None = None) -> int:
         if stmt is None:
             return await super().count(request)
         # SQLAdmin counts `SELECT count(*) FROM (<the listed query>)`; count a bounded prefix.
-        listed = stmt.get_final_froms()[0].element
+        counted = cast(Subquery, stmt.get_final_froms()[0])
+        listed = cast(Select[Any], counted.element)
         bounded = listed.order_by(None).limit(COUNT_CAP).subquery()
         return await super().count(request, select(func.count()).select_from(bounded))
 

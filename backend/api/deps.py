@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
+from typing import Any
 
 import structlog
 from fastapi import Request, Response
@@ -63,7 +64,7 @@ class OwnerRoute(APIRoute):
     sight and refuses a deactivated one (403) before it reads or changes anything.
     """
 
-    def get_route_handler(self) -> Callable[[Request], Awaitable[Response]]:
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         handler = super().get_route_handler()
 
         async def owned_handler(request: Request) -> Response:
@@ -113,4 +114,5 @@ def owner_of(request: Request) -> Owner:
     Read from the request rather than declared as a dependency: FastAPI's resolution of even
     one sub-dependency cost the most frequent request a tenth of its time.
     """
-    return request.scope["state"][_OWNER_STATE]
+    owner: Owner = request.scope["state"][_OWNER_STATE]
+    return owner

@@ -12,6 +12,7 @@ import functools
 import logging
 import os
 import sys
+from collections.abc import MutableMapping
 from datetime import UTC, datetime
 from typing import Any
 
@@ -98,7 +99,7 @@ class _Renderer:
     def __init__(self) -> None:
         self.steps: tuple[Any, ...] = ()
 
-    def __call__(self, logger: Any, name: str, event: dict[str, Any]) -> Any:
+    def __call__(self, logger: Any, name: str, event: MutableMapping[str, Any]) -> Any:
         for step in self.steps:
             event = step(logger, name, event)
         return event

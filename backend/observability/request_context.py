@@ -35,7 +35,7 @@ def request_id_from(scope: Scope) -> str:
     """The client's id when it is sane, a new one otherwise."""
     for name, value in scope.get("headers", ()):
         if name == REQUEST_ID_HEADER:
-            candidate = value.decode("latin-1")
+            candidate: str = value.decode("latin-1")
             if _SANE_REQUEST_ID.fullmatch(candidate):
                 return candidate
             break
