@@ -20,6 +20,7 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from playwright.sync_api import Browser, sync_playwright
+from sqlalchemy.engine import make_url
 from sqlmodel import SQLModel
 
 from backend import schema
@@ -95,6 +96,27 @@ def direct_url(databases: tuple[str, str]) -> str:
 def own_database() -> Iterator[OwnDatabase]:
     with _throwaway_database("taskapi-own-") as (cluster, app_url, direct):
         yield OwnDatabase(cluster, app_url, direct)
+
+
+@pytest.fixture
+def empty_database(direct_url: str) -> Iterator[str]:
+    """A fresh, unmigrated database in the run's cluster (direct URL), dropped afterwards."""
+    name = f"empty_{uuid.uuid4().hex[:12]}"
+    admin = libpq(direct_url)
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield make_url(admin).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def unreachable_database_url() -> str:
+    """A database URL nothing listens on (a port below the ephemeral range, never handed out);
+    its password "pw" must never reach an answer or a log."""
+    return f"postgresql://postgres:pw@127.0.0.1:{free_port()}/taskapi"
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -13,6 +14,8 @@ from pathlib import Path
 import httpx
 import jwt
 from fastapi.testclient import TestClient
+from prometheus_client.parser import text_string_to_metric_families
+from prometheus_client.samples import Sample
 from sqlalchemy.engine import make_url
 
 # Re-exported for the tests: its one home is backend.embedded_db (the cluster needs it too).
@@ -100,6 +103,40 @@ def wait_for_http(
             pass
         time.sleep(0.1)
     raise TimeoutError(f"{url} did not answer")
+
+
+class Metrics(dict[str, list[Sample]]):
+    """A /metrics scrape, parsed: each family's samples by the family's name."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(
+            (family.name, family.samples) for family in text_string_to_metric_families(text)
+        )
+
+    def total(self, sample_name: str, **labels: str) -> float:
+        """The sum of the samples called `sample_name` (e.g. `tasks_created_total`) that carry
+        these labels."""
+        return sum(
+            sample.value
+            for samples in self.values()
+            for sample in samples
+            if sample.name == sample_name
+            and all(sample.labels.get(key) == value for key, value in labels.items())
+        )
+
+    def sample_names(self) -> set[str]:
+        return {sample.name for samples in self.values() for sample in samples}
+
+
+# The platform's own variables (the contract's): a command under test sees only those it is given.
+_PLATFORM_VARIABLES = ("JWT_", "ADMIN_", "DATABASE_", "ENVIRONMENT", "METRICS_", "LOG_")
+
+
+def cli_env(**variables: str) -> dict[str, str]:
+    """This process's environment without the platform's variables, plus `variables`."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(_PLATFORM_VARIABLES)}
+    env.update(variables)
+    return env
 
 
 def run_cli(

@@ -2,29 +2,24 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 
 import psycopg
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.helpers import Staff, run_cli, sign_in
+from tests.helpers import Staff, cli_env, run_cli, sign_in
 
 PASSWORD = "a password long enough"
 
 
 @pytest.fixture
-def cli_env(database_url: str, direct_url: str) -> dict[str, str]:
-    return {
-        **{k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_", "ENVIRONMENT"))},
-        "DATABASE_URL": database_url,
-        "DATABASE_DIRECT_URL": direct_url,
-    }
+def env(database_url: str, direct_url: str) -> dict[str, str]:
+    return cli_env(DATABASE_URL=database_url, DATABASE_DIRECT_URL=direct_url)
 
 
 def test_create_staff_reads_the_password_from_stdin_and_the_account_can_sign_in(
-    cli_env: dict[str, str], db: psycopg.Connection, make_client: Callable[..., TestClient]
+    env: dict[str, str], db: psycopg.Connection, make_client: Callable[..., TestClient]
 ) -> None:
     result = run_cli(
         "create-staff",
@@ -33,7 +28,7 @@ def test_create_staff_reads_the_password_from_stdin_and_the_account_can_sign_in(
         "--role",
         "admin",
         "--password-stdin",
-        env=cli_env,
+        env=env,
         stdin=PASSWORD + "\n",
     )
     assert result.returncode == 0, result.stderr
@@ -63,15 +58,15 @@ def test_create_staff_reads_the_password_from_stdin_and_the_account_can_sign_in(
     ],
 )
 def test_create_staff_refuses_bad_input_and_stores_nothing(
-    cli_env: dict[str, str], db: psycopg.Connection, args: list[str], stdin: str, message: str
+    env: dict[str, str], db: psycopg.Connection, args: list[str], stdin: str, message: str
 ) -> None:
-    result = run_cli("create-staff", *args, "--password-stdin", env=cli_env, stdin=stdin)
+    result = run_cli("create-staff", *args, "--password-stdin", env=env, stdin=stdin)
     assert result.returncode == 1
     assert message in result.stderr
     assert db.execute("SELECT count(*) FROM staff_user").fetchone() == (0,)
 
 
-def test_create_staff_refuses_an_unknown_role(cli_env: dict[str, str]) -> None:
+def test_create_staff_refuses_an_unknown_role(env: dict[str, str]) -> None:
     result = run_cli(
         "create-staff",
         "--email",
@@ -79,7 +74,7 @@ def test_create_staff_refuses_an_unknown_role(cli_env: dict[str, str]) -> None:
         "--role",
         "root",
         "--password-stdin",
-        env=cli_env,
+        env=env,
         stdin=PASSWORD + "\n",
     )
     assert result.returncode == 2
@@ -87,11 +82,11 @@ def test_create_staff_refuses_an_unknown_role(cli_env: dict[str, str]) -> None:
 
 
 def test_create_staff_refuses_an_email_already_taken(
-    cli_env: dict[str, str], db: psycopg.Connection
+    env: dict[str, str], db: psycopg.Connection
 ) -> None:
     args = ("create-staff", "--email", "twice@example.com", "--role", "support", "--password-stdin")
-    assert run_cli(*args, env=cli_env, stdin=PASSWORD + "\n").returncode == 0
-    again = run_cli(*args, env=cli_env, stdin=PASSWORD + "\n")
+    assert run_cli(*args, env=env, stdin=PASSWORD + "\n").returncode == 0
+    again = run_cli(*args, env=env, stdin=PASSWORD + "\n")
     assert again.returncode == 1
     assert "already exists" in again.stderr
     assert "Traceback" not in again.stderr
@@ -99,7 +94,7 @@ def test_create_staff_refuses_an_email_already_taken(
     assert db.execute("SELECT count(*) FROM audit_log").fetchone() == (1,)
 
 
-def test_create_staff_never_takes_the_password_from_argv(cli_env: dict[str, str]) -> None:
+def test_create_staff_never_takes_the_password_from_argv(env: dict[str, str]) -> None:
     result = run_cli(
         "create-staff",
         "--email",
@@ -108,6 +103,6 @@ def test_create_staff_never_takes_the_password_from_argv(cli_env: dict[str, str]
         "support",
         "--password",
         PASSWORD,
-        env=cli_env,
+        env=env,
     )
     assert result.returncode == 2

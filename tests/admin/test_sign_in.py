@@ -11,21 +11,17 @@ import httpx
 import psycopg
 import pytest
 from fastapi.testclient import TestClient
-from prometheus_client.parser import text_string_to_metric_families
 
 from backend.admin import auth, throttle
 from backend.admin.throttle import MAX_CLIENT_FAILURES, MAX_FAILURES
 from backend.app import create_app
-from tests.helpers import Staff, sign_in
+from tests.helpers import Metrics, Staff, sign_in
 
 
 def _sign_ins(client: TestClient) -> dict[str, float]:
-    text = client.get("/metrics").text
     return {
         sample.labels["outcome"]: sample.value
-        for family in text_string_to_metric_families(text)
-        if family.name == "admin_sign_ins"
-        for sample in family.samples
+        for sample in Metrics(client.get("/metrics").text)["admin_sign_ins"]
         if sample.name == "admin_sign_ins_total"
     }
 

@@ -4,16 +4,14 @@ download a user's data and erase a user."""
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Callable
 from datetime import datetime
 
 import psycopg
 import pytest
 from fastapi.testclient import TestClient
-from prometheus_client.parser import text_string_to_metric_families
 
-from tests.helpers import TEST_SECRET, User, create_task, run_cli
+from tests.helpers import TEST_SECRET, Metrics, User, cli_env, create_task, run_cli
 
 
 def _trash(db: psycopg.Connection) -> list[tuple]:
@@ -29,12 +27,7 @@ def _audit(db: psycopg.Connection, action: str) -> list[tuple]:
 
 
 def _counter(client: TestClient, name: str) -> float:
-    return sum(
-        sample.value
-        for family in text_string_to_metric_families(client.get("/metrics").text)
-        for sample in family.samples
-        if sample.name == name
-    )
+    return Metrics(client.get("/metrics").text).total(name)
 
 
 # --- Trash ----------------------------------------------------------------------------------
@@ -133,12 +126,7 @@ def test_trash_past_30_days_is_not_restorable_and_is_purged(
     )
     refused = support.get(f"/admin/task-trash/action/restore?pks={old['id']}")
     assert refused.status_code == 404
-    env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_", "JWT_"))},
-        "DATABASE_URL": database_url,
-        "DATABASE_DIRECT_URL": direct_url,
-        "JWT_SECRET": TEST_SECRET,
-    }
+    env = cli_env(DATABASE_URL=database_url, DATABASE_DIRECT_URL=direct_url, JWT_SECRET=TEST_SECRET)
     result = run_cli("purge-trash", env=env)
     assert result.returncode == 0, result.stderr
     assert "purged 1 " in result.stdout

@@ -17,7 +17,7 @@ from starlette.routing import BaseRoute
 
 from backend.api.deps import OwnerRoute
 from backend.app import create_app
-from tests.helpers import User, free_port
+from tests.helpers import User
 
 
 def test_unknown_path_is_404_envelope(client: TestClient) -> None:
@@ -103,9 +103,9 @@ def test_an_idempotent_create_that_fails_leaves_neither_key_nor_task(
 
 
 def test_unreachable_database_is_503_with_retry_after_and_fails_fast(
-    make_client, alice: User
+    make_client, alice: User, unreachable_database_url: str
 ) -> None:
-    dead = f"postgresql://postgres:pw@127.0.0.1:{free_port()}/taskapi"
+    dead = unreachable_database_url
     client = make_client(database_url=dead, database_direct_url=dead)
 
     started = time.monotonic()
@@ -123,8 +123,10 @@ def test_unreachable_database_is_503_with_retry_after_and_fails_fast(
     assert client.get("/healthz").status_code == 200
 
 
-def test_unauthenticated_is_401_even_when_database_is_down(make_client, alice: User) -> None:
-    dead = f"postgresql://postgres:pw@127.0.0.1:{free_port()}/taskapi"
+def test_unauthenticated_is_401_even_when_database_is_down(
+    make_client, alice: User, unreachable_database_url: str
+) -> None:
+    dead = unreachable_database_url
     client = make_client(database_url=dead, database_direct_url=dead)
     assert client.get(alice.tasks_url).status_code == 401
 

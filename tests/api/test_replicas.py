@@ -10,9 +10,8 @@ from collections.abc import Callable
 
 import httpx
 import psycopg
-from prometheus_client.parser import text_string_to_metric_families
 
-from tests.helpers import Staff, User, create_task, sign_in
+from tests.helpers import Metrics, Staff, User, create_task, sign_in
 from tests.servers import LiveServer
 
 
@@ -83,12 +82,7 @@ def test_a_deactivation_on_one_replica_is_refused_by_the_others_api(
 
 
 def _requests_served(client: httpx.Client, handler: str) -> float:
-    return sum(
-        sample.value
-        for family in text_string_to_metric_families(client.get("/metrics").text)
-        for sample in family.samples
-        if sample.name == "http_requests_total" and sample.labels["handler"] == handler
-    )
+    return Metrics(client.get("/metrics").text).total("http_requests_total", handler=handler)
 
 
 def test_each_replica_counts_only_its_own_requests(

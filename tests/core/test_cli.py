@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import time
@@ -18,17 +17,7 @@ from fastapi.testclient import TestClient
 
 from backend.embedded_db import EmbeddedDatabase
 from backend.settings import development_secrets
-from tests.helpers import REPO_ROOT, TEST_SECRET, free_port, run_cli, wait_for_http
-
-
-def _clean_env(**extra: str) -> dict[str, str]:
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("JWT_", "ADMIN_", "DATABASE_", "ENVIRONMENT"))
-    }
-    env.update(extra)
-    return env
+from tests.helpers import REPO_ROOT, TEST_SECRET, cli_env, free_port, run_cli, wait_for_http
 
 
 def test_token_prints_one_signed_jwt_for_the_user() -> None:
@@ -41,7 +30,7 @@ def test_token_prints_one_signed_jwt_for_the_user() -> None:
         "a@example.com",
         "--ttl",
         "120",
-        env=_clean_env(JWT_SECRET=TEST_SECRET),
+        env=cli_env(JWT_SECRET=TEST_SECRET),
     )
 
     assert result.returncode == 0, result.stderr
@@ -53,7 +42,7 @@ def test_token_prints_one_signed_jwt_for_the_user() -> None:
 
 
 def test_token_refuses_a_user_id_that_is_not_a_uuid() -> None:
-    result = run_cli("token", "--user-id", "bob", env=_clean_env())
+    result = run_cli("token", "--user-id", "bob", env=cli_env())
     assert result.returncode != 0
     assert result.stdout == ""
 
@@ -65,9 +54,7 @@ def fresh_folder(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("host", ["0.0.0.0", "::", "192.0.2.1", "example.com"])  # noqa: S104
 def test_development_refuses_to_serve_beyond_this_machine(host: str, tmp_path: Path) -> None:
-    result = run_cli(
-        "serve", "--host", host, env=_clean_env(PYTHONPATH=str(REPO_ROOT)), cwd=tmp_path
-    )
+    result = run_cli("serve", "--host", host, env=cli_env(PYTHONPATH=str(REPO_ROOT)), cwd=tmp_path)
     assert result.returncode == 2
     [line] = result.stderr.strip().splitlines()
     assert host in line and "ENVIRONMENT=staging or production" in line
@@ -103,7 +90,7 @@ def test_serve_without_database_url_starts_embedded_database_and_keeps_data(
     fresh_folder: Path,
 ) -> None:
     """A fresh folder serves with no set-up, and a task survives a restart of the server."""
-    env = _clean_env(PYTHONPATH=str(REPO_ROOT))
+    env = cli_env(PYTHONPATH=str(REPO_ROOT))
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     user_id = uuid.uuid4()
@@ -176,7 +163,7 @@ def test_a_cluster_started_otherwise_is_left_running(tmp_path: Path) -> None:
     cluster = EmbeddedDatabase(tmp_path / ".data")
     cluster.start()
     try:
-        result = run_cli("db", "upgrade", env=_clean_env(PYTHONPATH=str(REPO_ROOT)), cwd=tmp_path)
+        result = run_cli("db", "upgrade", env=cli_env(PYTHONPATH=str(REPO_ROOT)), cwd=tmp_path)
         assert result.returncode == 0, result.stderr
         assert cluster.running
     finally:
@@ -189,7 +176,7 @@ def test_data_from_another_postgresql_major_version_is_refused_with_what_to_run(
     pgdata = tmp_path / ".data" / "pgdata"
     pgdata.mkdir(parents=True)
     (pgdata / "PG_VERSION").write_text("9\n")
-    result = run_cli("db", "check", env=_clean_env(PYTHONPATH=str(REPO_ROOT)), cwd=tmp_path)
+    result = run_cli("db", "check", env=cli_env(PYTHONPATH=str(REPO_ROOT)), cwd=tmp_path)
     assert result.returncode == 1
     [line] = result.stderr.strip().splitlines()
     assert "made by PostgreSQL 9" in line and "cannot open it" in line

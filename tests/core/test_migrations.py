@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import uuid
-from collections.abc import Iterator
 
 import psycopg
 import pytest
@@ -18,25 +16,10 @@ from backend import (
     schema,
 )
 from backend.settings import driver_url
-from tests.helpers import libpq, run_cli
+from tests.helpers import cli_env, run_cli
 
 # Every table the models define: the migrations must create exactly these.
 TABLES = set(SQLModel.metadata.tables)
-
-
-@pytest.fixture
-def empty_database(direct_url: str) -> Iterator[str]:
-    """A fresh database in the test cluster, dropped afterwards."""
-    name = f"migrations_{uuid.uuid4().hex[:12]}"
-    admin = libpq(direct_url)
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    url = make_url(admin).set(database=name).render_as_string(hide_password=False)
-    try:
-        yield url
-    finally:
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
 
 
 def _tables(url: str) -> set[str]:
@@ -48,9 +31,7 @@ def _tables(url: str) -> set[str]:
 
 
 def _taskapi(*args: str, url: str, **env: str) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "DATABASE_URL": url, **env}
-    environment.pop("DATABASE_DIRECT_URL", None)
-    return run_cli(*args, env=environment)
+    return run_cli(*args, env=cli_env(DATABASE_URL=url, **env))
 
 
 def test_db_upgrade_logs_alembic_through_the_json_pipeline(empty_database: str) -> None:

@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import time
-import uuid
-from collections.abc import Iterator
 
 import psycopg
-import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy.engine import make_url
 
-from tests.helpers import free_port, libpq, wait_until
+from tests.helpers import wait_until
 from tests.servers import OwnDatabase
 
 
@@ -20,8 +16,10 @@ def test_healthz_and_readyz_on_a_migrated_database(client: TestClient) -> None:
     assert client.get("/readyz").status_code == 200
 
 
-def test_readyz_is_503_while_the_database_is_unreachable(make_client) -> None:
-    dead = f"postgresql://postgres:pw@127.0.0.1:{free_port()}/taskapi"
+def test_readyz_is_503_while_the_database_is_unreachable(
+    make_client, unreachable_database_url: str
+) -> None:
+    dead = unreachable_database_url
     client = make_client(database_url=dead, database_direct_url=dead)
     assert client.get("/healthz").status_code == 200
     response = client.get("/readyz")
@@ -32,29 +30,19 @@ def test_readyz_is_503_while_the_database_is_unreachable(make_client) -> None:
     assert "pw" not in response.text
 
 
-@pytest.fixture
-def empty_database_url(direct_url: str) -> Iterator[str]:
-    name = f"unmigrated_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(libpq(direct_url), autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    yield make_url(libpq(direct_url)).set(database=name).render_as_string(hide_password=False)
-    with psycopg.connect(libpq(direct_url), autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
-
-
-def test_readyz_is_503_when_schema_is_not_migrated(make_client, empty_database_url: str) -> None:
-    client = make_client(database_url=empty_database_url, database_direct_url=empty_database_url)
+def test_readyz_is_503_when_schema_is_not_migrated(make_client, empty_database: str) -> None:
+    client = make_client(database_url=empty_database, database_direct_url=empty_database)
     response = client.get("/readyz")
     assert response.status_code == 503
     assert response.json()["code"] == "database_unavailable"
     assert "not migrated" in response.json()["detail"]
 
 
-def test_readyz_is_503_when_schema_is_behind_head(make_client, empty_database_url: str) -> None:
-    with psycopg.connect(empty_database_url, autocommit=True) as conn:
+def test_readyz_is_503_when_schema_is_behind_head(make_client, empty_database: str) -> None:
+    with psycopg.connect(empty_database, autocommit=True) as conn:
         conn.execute("CREATE TABLE alembic_version (version_num varchar(32) PRIMARY KEY)")
         conn.execute("INSERT INTO alembic_version VALUES ('0000')")
-    client = make_client(database_url=empty_database_url, database_direct_url=empty_database_url)
+    client = make_client(database_url=empty_database, database_direct_url=empty_database)
     response = client.get("/readyz")
     assert response.status_code == 503
     assert "not at the migrations' head" in response.json()["detail"]

@@ -6,25 +6,14 @@ import uuid
 
 import psycopg
 from fastapi.testclient import TestClient
-from prometheus_client.parser import text_string_to_metric_families
 
-from tests.helpers import User, create_task
+from tests.helpers import Metrics, User, create_task
 
 
-def scrape(client: TestClient, **headers: str) -> dict[str, list]:
+def scrape(client: TestClient, **headers: str) -> Metrics:
     response = client.get("/metrics", headers=headers)
     assert response.status_code == 200, response.text
-    return {family.name: family.samples for family in text_string_to_metric_families(response.text)}
-
-
-def value(families: dict[str, list], name: str, **labels: str) -> float:
-    """The sum of the samples called `name` (e.g. `tasks_created_total`) with these labels."""
-    return sum(
-        sample.value
-        for samples in families.values()
-        for sample in samples
-        if sample.name == name and all(sample.labels.get(k) == v for k, v in labels.items())
-    )
+    return Metrics(response.text)
 
 
 def test_expected_families_are_exported(client: TestClient, alice: User) -> None:
@@ -56,8 +45,8 @@ def test_routes_are_labelled_by_template_not_raw_path(client: TestClient, alice:
     }
     assert handlers == {"/api/{user_id}/tasks/{task_id}"}
     assert (
-        value(
-            families, "http_requests_total", handler="/api/{user_id}/tasks/{task_id}", status="4xx"
+        families.total(
+            "http_requests_total", handler="/api/{user_id}/tasks/{task_id}", status="4xx"
         )
         == 1000
     )
@@ -99,7 +88,7 @@ def test_business_counters_move_by_the_right_amount(
     after = scrape(client)
 
     def moved(name: str, **labels: str) -> float:
-        return value(after, name, **labels) - value(before, name, **labels)
+        return after.total(name, **labels) - before.total(name, **labels)
 
     assert moved("tasks_created_total") == 4
     assert moved("tasks_completed_total") == 2
@@ -114,26 +103,26 @@ def test_auth_failures_are_counted_by_reason(
     client.get(bob.tasks_url, headers=alice.headers)
     client.get(bob.tasks_url, headers=alice.headers)
     families = scrape(client)
-    assert value(families, "auth_failures_total", reason="not_authenticated") == 1
-    assert value(families, "auth_failures_total", reason="invalid_token") == 1
-    assert value(families, "auth_failures_total", reason="forbidden") == 2
+    assert families.total("auth_failures_total", reason="not_authenticated") == 1
+    assert families.total("auth_failures_total", reason="invalid_token") == 1
+    assert families.total("auth_failures_total", reason="forbidden") == 2
 
 
 def test_pool_gauges_follow_both_pools(client: TestClient, alice: User) -> None:
-    assert value(scrape(client), "db_pool_checked_in", pool="api") == 0
+    assert scrape(client).total("db_pool_checked_in", pool="api") == 0
     client.get(alice.tasks_url, headers=alice.headers)
     families = scrape(client)
-    assert value(families, "db_pool_size", pool="api") == 10
+    assert families.total("db_pool_size", pool="api") == 10
     # The request took a connection and gave it back (the pool may have opened a second).
-    assert value(families, "db_pool_checked_out", pool="api") == 0
-    assert value(families, "db_pool_checked_in", pool="api") >= 1
-    assert value(families, "db_pool_overflow", pool="api") == 0
+    assert families.total("db_pool_checked_out", pool="api") == 0
+    assert families.total("db_pool_checked_in", pool="api") >= 1
+    assert families.total("db_pool_overflow", pool="api") == 0
     # The back office's engine has not connected yet; /readyz makes it.
-    assert value(families, "db_pool_checked_in", pool="admin") == 0
+    assert families.total("db_pool_checked_in", pool="admin") == 0
     client.get("/readyz")
     families = scrape(client)
-    assert value(families, "db_pool_checked_out", pool="admin") == 0
-    assert value(families, "db_pool_checked_in", pool="admin") == 1
+    assert families.total("db_pool_checked_out", pool="admin") == 0
+    assert families.total("db_pool_checked_in", pool="admin") == 1
 
 
 def test_metrics_token_is_enforced(make_client, db: psycopg.Connection) -> None:

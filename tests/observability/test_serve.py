@@ -7,22 +7,11 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
-from prometheus_client.parser import text_string_to_metric_families
 
-from tests.helpers import Staff, User, create_task, make_token, sign_in
+from tests.helpers import Metrics, Staff, User, create_task, make_token, sign_in
 from tests.servers import LiveServer
 
 CLOSE = {"Connection": "close"}  # a new connection each time, so the workers share the load
-
-
-def _total(text: str, sample_name: str, **labels: str) -> float:
-    return sum(
-        sample.value
-        for family in text_string_to_metric_families(text)
-        for sample in family.samples
-        if sample.name == sample_name
-        and all(sample.labels.get(key) == value for key, value in labels.items())
-    )
 
 
 def test_two_workers_add_up_their_metrics(
@@ -42,9 +31,11 @@ def test_two_workers_add_up_their_metrics(
         scrapes = [http.get("/metrics", headers=CLOSE).text for _ in range(6)]
 
     for text in scrapes:
-        listed = _total(text, "http_requests_total", handler="/api/{user_id}/tasks", method="GET")
+        listed = Metrics(text).total(
+            "http_requests_total", handler="/api/{user_id}/tasks", method="GET"
+        )
         assert listed == requests
-        assert _total(text, "tasks_created_total") == 3
+        assert Metrics(text).total("tasks_created_total") == 3
     served_by = {
         event["pid"]
         for event in map(json.loads, server.log_lines())

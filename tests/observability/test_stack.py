@@ -13,9 +13,8 @@ from collections.abc import Callable
 
 import yaml
 from fastapi.testclient import TestClient
-from prometheus_client.parser import text_string_to_metric_families
 
-from tests.helpers import REPO_ROOT, Staff, User, create_task, sign_in
+from tests.helpers import REPO_ROOT, Metrics, Staff, User, create_task, sign_in
 
 DASHBOARD = REPO_ROOT / "deploy/grafana/dashboards/taskapi.json"
 RULES = REPO_ROOT / "deploy/prometheus/rules/taskapi.yml"
@@ -108,11 +107,7 @@ def _exported(client: TestClient, alice: User, staff: Staff) -> set[str]:
     client.delete(alice.task_url(task["id"]), headers=alice.headers)
     client.get(alice.tasks_url)
     sign_in(client, staff)
-    return {
-        sample.name
-        for family in text_string_to_metric_families(client.get("/metrics").text)
-        for sample in family.samples
-    }
+    return Metrics(client.get("/metrics").text).sample_names()
 
 
 def _rules() -> list[dict]:
