@@ -39,7 +39,7 @@ def main() -> None:
         process = subprocess.Popen(
             argv, cwd=worktree, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
-        run.wait_for_http(f"http://127.0.0.1:{port}/api/{run.USER}/tasks/", timeout_s=60)
+        run.wait_for_http(f"http://127.0.0.1:{port}/api/{run.USER}/tasks/", process)
         return process
 
     run.ceiling_server = earlier_platform  # type: ignore[assignment]

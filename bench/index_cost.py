@@ -62,7 +62,7 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=32)
     args = parser.parse_args()
 
-    token = run.make_token(run.USER, secret=run.SECRET, ttl_s=24 * 3600)
+    token = run.bench_token()
     figures: dict[tuple[str, str], list[run.Figures]] = {}
     with run.bench_database() as url:
         port = run.free_port()

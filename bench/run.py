@@ -24,6 +24,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -36,8 +37,8 @@ import psycopg
 
 from backend import schema
 from backend.embedded_db import EmbeddedDatabase, free_port
-from backend.settings import driver_url
-from tests.helpers import make_token, wait_for_http
+from backend.security import mint_token
+from backend.settings import Settings, driver_url
 
 BENCH = Path(__file__).resolve().parent
 RESULTS = BENCH / "results"
@@ -142,6 +143,31 @@ def seed(url: str) -> None:
         conn.execute("VACUUM ANALYZE")
 
 
+def bench_token() -> str:
+    """The bench user's token, minted as `taskapi token` does, for a day."""
+    settings = Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        jwt_secret=SECRET,
+        admin_secret_key=SECRET,
+        environment="production",
+    )
+    return mint_token(settings, user_id=USER, ttl_s=24 * 3600)
+
+
+def wait_for_http(url: str, process: subprocess.Popen[bytes], timeout_s: float = 60) -> None:
+    """Wait until `url` answers; fail at once if the server has exited."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the server exited with {process.returncode} before {url} answered")
+        try:
+            httpx.get(url, timeout=1)
+            return
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    raise TimeoutError(f"{url} did not answer")
+
+
 def start(argv: list[str], env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
     process = subprocess.Popen(
         argv,
@@ -150,7 +176,7 @@ def start(argv: list[str], env: dict[str, str], port: int) -> subprocess.Popen[b
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    wait_for_http(f"http://127.0.0.1:{port}/api/{USER}/tasks/", timeout_s=60)
+    wait_for_http(f"http://127.0.0.1:{port}/api/{USER}/tasks/", process)
     return process
 
 
@@ -301,7 +327,7 @@ def measure(
     every server, then run 2, and so on. A shared machine whose speed drifts during the bench
     then weighs alike on both servers and on every scenario (the page-100 and `q` targets
     compare scenarios with each other). The median run of each is kept."""
-    token = make_token(USER, secret=SECRET, ttl_s=24 * 3600)
+    token = bench_token()
     with psycopg.connect(url) as conn:
         sample = [
             str(r[0])
