@@ -17,11 +17,10 @@ from backend.admin import install_admin
 from backend.api import docs
 from backend.api.routes import document_bearer_auth
 from backend.api.routes import router as task_router
-from backend.body_limit import MAX_BODY_BYTES
 from backend.context import AppContext
 from backend.cursors import CursorCodec
 from backend.db import POOL_SIZE, StatementPool, create_engine
-from backend.errors import install_error_handlers
+from backend.errors import MAX_BODY_BYTES, install_error_handlers
 from backend.observability.health import router as health_router
 from backend.observability.logging import configure_logging, flush_logs
 from backend.observability.metrics import install_metrics
@@ -96,8 +95,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         engine=engine,
         secret_key=settings.admin_key,
         secure_cookie=not settings.is_development,
-        sign_ins=metrics.business.admin_sign_ins,
-        trash_purged=metrics.business.trash_purged,
+        metrics=metrics.business,
     )
     return app
 

@@ -13,8 +13,6 @@ from starlette.types import Message, Receive, Scope, Send
 
 from backend.errors import PayloadTooLarge
 
-MAX_BODY_BYTES = 64 * 1024
-
 
 async def too_large(scope: Scope, receive: Receive, send: Send) -> None:
     """The 413 for a body declared too large; it is never read, and the connection closes."""

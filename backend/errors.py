@@ -9,6 +9,7 @@ import structlog
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -78,8 +79,13 @@ class NotFound(AppError):
     status_code, code, detail = 404, "not_found", "Not found."
 
 
+# The contract's limit on a request body.
+MAX_BODY_BYTES = 64 * 1024
+
+
 class PayloadTooLarge(AppError):
-    status_code, code, detail = 413, "payload_too_large", "The request body is larger than 64 KiB."
+    status_code, code = 413, "payload_too_large"
+    detail = f"The request body is larger than {MAX_BODY_BYTES // 1024} KiB."
 
 
 class PreconditionFailed(AppError):
@@ -115,6 +121,21 @@ _CODES_BY_STATUS = {
 }
 
 
+class ErrorItem(BaseModel):
+    loc: list[str | int]
+    msg: str
+
+
+class ErrorBody(BaseModel):
+    """The contract's error envelope: what every error answer's body is, and what the OpenAPI
+    document says it is."""
+
+    detail: str
+    code: str
+    # Only a 422 has it.
+    errors: list[ErrorItem] | None = None
+
+
 def envelope(
     status_code: int,
     code: str,
@@ -122,10 +143,10 @@ def envelope(
     headers: dict[str, str] | None = None,
     errors: list[dict[str, object]] | None = None,
 ) -> JSONResponse:
-    body: dict[str, object] = {"detail": detail, "code": code}
-    if errors is not None:
-        body["errors"] = errors
-    return JSONResponse(body, status_code=status_code, headers=headers)
+    body = ErrorBody.model_validate({"detail": detail, "code": code, "errors": errors})
+    return JSONResponse(
+        body.model_dump(exclude_none=True), status_code=status_code, headers=headers
+    )
 
 
 async def _app_error(_: Request, exc: Exception) -> JSONResponse:

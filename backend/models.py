@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime, timedelta
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal, get_args
 
 import pydantic
 from pydantic import AfterValidator, StrictBool, StringConstraints, field_serializer
@@ -271,6 +271,25 @@ class StaffSignInThrottle(SQLModel, table=True):
     # Indexed: expired rows are deleted as sign-ins arrive, which keeps the table small.
     first_failure_at: datetime = Field(sa_type=DateTime(timezone=True), index=True)
     locked_until: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+
+
+# The audit log's vocabulary: what was done, and to what. Code that writes an entry is typed
+# with these, so a word outside them fails the type check; the audit page's filters list them.
+AuditAction = Literal[
+    "create",
+    "update",
+    "delete",
+    "deactivate",
+    "reactivate",
+    "sign_in",
+    "sign_out",
+    "restore",
+    "export",
+    "erase",
+]
+AuditObject = Literal["user", "task", "staff_user"]
+AUDIT_ACTIONS: tuple[AuditAction, ...] = get_args(AuditAction)
+AUDIT_OBJECTS: tuple[AuditObject, ...] = get_args(AuditObject)
 
 
 class AuditLog(SQLModel, table=True):

@@ -9,7 +9,6 @@ import inspect
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
-from prometheus_client import Counter
 from sqladmin import Admin
 from sqladmin.authentication import login_required
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -29,6 +28,7 @@ from backend.admin.task_views import TaskAdmin
 from backend.admin.throttle import SignInRefused
 from backend.admin.trash import TrashAdmin
 from backend.admin.user_views import UserAdmin
+from backend.observability.metrics import BusinessMetrics
 
 BASE_URL = "/admin"
 # Our own pages (the erasure confirmation), beside SQLAdmin's.
@@ -68,11 +68,13 @@ def install_admin(
     engine: AsyncEngine,
     secret_key: str,
     secure_cookie: bool,
-    sign_ins: Counter,
-    trash_purged: Counter,
+    metrics: BusinessMetrics,
 ) -> Admin:
     authentication = StaffAuthentication(
-        engine=engine, secret_key=secret_key, secure_cookie=secure_cookie, sign_ins=sign_ins
+        engine=engine,
+        secret_key=secret_key,
+        secure_cookie=secure_cookie,
+        sign_ins=metrics.admin_sign_ins,
     )
     admin = BackOffice(
         app,
@@ -93,7 +95,7 @@ def install_admin(
         return response
 
     authentication.refused_response = refused
-    TrashAdmin.purged_counter = trash_purged
+    TrashAdmin.purged_counter = metrics.trash_purged
     for view in VIEWS:
         admin.add_view(view)
     return admin

@@ -21,10 +21,19 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Session, UOWTransaction
 from sqlmodel import col
 
-from backend.models import AuditLog, StaffUser, Task, TaskTrash, User, utcnow
+from backend.models import (
+    AuditAction,
+    AuditLog,
+    AuditObject,
+    StaffUser,
+    Task,
+    TaskTrash,
+    User,
+    utcnow,
+)
 
 # What the audit log calls each table; a change to any other mapped class is refused.
-AUDITED_TYPES: dict[type, str] = {User: "user", Task: "task", StaffUser: "staff_user"}
+AUDITED_TYPES: dict[type, AuditObject] = {User: "user", Task: "task", StaffUser: "staff_user"}
 # Recorded as changed, never with their values.
 SECRET_FIELDS = frozenset({"password_hash"})
 REDACTED = "[redacted]"
@@ -110,7 +119,7 @@ def _stamp(obj: Any) -> None:
 
 
 def _audit_before_flush(session: Session, flush_context: UOWTransaction, instances: Any) -> None:
-    pending: list[tuple[str, Any, dict[str, Any] | None, dict[str, Any] | None]] = []
+    pending: list[tuple[AuditAction, Any, dict[str, Any] | None, dict[str, Any] | None]] = []
     for obj in list(session.new):
         if type(obj) in AUDITED_TYPES:
             pending.append((session.info.get(ACTION_KEY, "create"), obj, None, _snapshot(obj)))
@@ -155,7 +164,11 @@ event.listen(AuditedSession, "before_flush", _audit_before_flush)
 
 
 def audit_entry(
-    *, action: str, object_type: str, object_id: str, subject_user_id: uuid.UUID | None
+    *,
+    action: AuditAction,
+    object_type: AuditObject,
+    object_id: str,
+    subject_user_id: uuid.UUID | None,
 ) -> AuditLog:
     """An audit row for what a change's values do not show (an export, an erasure), by the
     signed-in staff member."""

@@ -16,6 +16,8 @@ from backend.admin.views import (
     as_uuid,
 )
 from backend.models import (
+    AUDIT_ACTIONS,
+    AUDIT_OBJECTS,
     AuditLog,
     StaffUser,
     Task,
@@ -49,25 +51,9 @@ class AuditLogAdmin(BackOfficeView, model=AuditLog):
     column_filters = [
         StaticValuesFilter(
             "action",
-            values=[
-                (name, name)
-                for name in (
-                    "create",
-                    "update",
-                    "delete",
-                    "deactivate",
-                    "reactivate",
-                    "sign_in",
-                    "sign_out",
-                    "restore",
-                    "export",
-                    "erase",
-                )
-            ],
+            values=[(name, name) for name in AUDIT_ACTIONS],
         ),
-        StaticValuesFilter(
-            "object_type", values=[(name, name) for name in ("user", "task", "staff_user")]
-        ),
+        StaticValuesFilter("object_type", values=[(name, name) for name in AUDIT_OBJECTS]),
     ]
     # Nobody edits history: not through forms, not through deletes.
     can_create = False

@@ -40,7 +40,7 @@ from backend.admin.throttle import (
     locked,
     reserve,
 )
-from backend.models import EMAIL_MAX, AuditLog, StaffUser, table
+from backend.models import EMAIL_MAX, AuditAction, AuditLog, StaffUser, table
 from backend.staff import PASSWORD_MAX_LENGTH, normalise_email
 
 log = structlog.get_logger("taskapi.admin")
@@ -227,7 +227,9 @@ class _Session:
         )
 
 
-def _audit_row(staff_id: uuid.UUID, email: str, action: str, after: dict[str, Any] | None) -> Any:
+def _audit_row(
+    staff_id: uuid.UUID, email: str, action: AuditAction, after: dict[str, Any] | None
+) -> Any:
     """An audit row for a sign-in or sign-out: the staff member is both the actor and the object."""
     return (
         table(AuditLog)

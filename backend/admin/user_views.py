@@ -30,6 +30,7 @@ from backend.admin.views import (
 )
 from backend.models import (
     EMAIL_MAX,
+    AuditAction,
     User,
     literal_substring,
 )
@@ -101,7 +102,9 @@ class UserAdmin(BackOfficeView, model=User):
             return stmt.where(col(User.id) == user_id)
         return stmt.where(col(User.email).ilike(literal_substring(term)))
 
-    async def _set_active(self, request: Request, *, active: bool, name: str) -> RedirectResponse:
+    async def _set_active(
+        self, request: Request, *, active: bool, name: AuditAction
+    ) -> RedirectResponse:
         ids = selected_ids(request, "Select users by their ids.")
         async with self.session_maker() as session:
             session.info[ACTION_KEY] = name

@@ -17,21 +17,11 @@ from backend import idempotency, task_list, tasks
 from backend.api.conditional import IF_MATCH_PATTERN, none_match, versions_matching
 from backend.api.deps import Owner, OwnerRoute, owner_of
 from backend.cursors import ListQuery, SortKey
+from backend.errors import ErrorBody
 from backend.models import SearchText, TaskCreate, TaskPatch, TaskPublic, TaskReplace
 from backend.task_rows import TaskBody
 
 JSON = "application/json"
-
-
-class ErrorItem(BaseModel):
-    loc: list[str | int]
-    msg: str
-
-
-class ErrorBody(BaseModel):
-    detail: str
-    code: str
-    errors: list[ErrorItem] | None = None
 
 
 class TaskList(BaseModel):
