@@ -33,14 +33,15 @@ def libpq(url: str) -> str:
 def make_token(
     user_id: uuid.UUID | str | None = None,
     *,
-    secret: str = TEST_SECRET,
+    secret: object = TEST_SECRET,
     algorithm: str = "HS256",
     ttl_s: int = 3600,
     drop: tuple[str, ...] = (),
     headers: dict[str, object] | None = None,
     **claims: object,
 ) -> str:
-    """A token as the identity provider would sign it; `drop` removes standard claims."""
+    """A token as the identity provider would sign it, with `secret` (an HMAC secret or a
+    private key); `drop` removes standard claims."""
     now = int(time.time())
     payload: dict[str, object] = {
         "sub": str(user_id or uuid.uuid4()),

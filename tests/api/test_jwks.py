@@ -12,7 +12,6 @@ import uuid
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-import jwt
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ed25519, rsa
@@ -76,17 +75,14 @@ def jwks_server() -> Iterator[JwksServer]:
 def _rsa_token(
     sub: uuid.UUID, kid: str = "rsa-1", algorithm: str = "RS256", key: object = RSA_KEY
 ) -> str:
-    now = int(time.time())
     # A `jti` of its own, so no two calls give the same token (the platform remembers tokens).
-    claims = {"sub": str(sub), "exp": now + 600, "jti": uuid.uuid4().hex}
-    return jwt.encode(claims, key, algorithm=algorithm, headers={"kid": kid})
+    return make_token(
+        sub, secret=key, algorithm=algorithm, ttl_s=600, headers={"kid": kid}, jti=uuid.uuid4().hex
+    )
 
 
 def _ed_token(sub: uuid.UUID) -> str:
-    now = int(time.time())
-    return jwt.encode(
-        {"sub": str(sub), "exp": now + 600}, ED_KEY, algorithm="EdDSA", headers={"kid": "ed-1"}
-    )
+    return make_token(sub, secret=ED_KEY, algorithm="EdDSA", ttl_s=600, headers={"kid": "ed-1"})
 
 
 def _get(client, sub: uuid.UUID, token: str):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -17,7 +16,15 @@ from fastapi.testclient import TestClient
 
 from backend.embedded_db import EmbeddedDatabase
 from backend.settings import development_secrets
-from tests.helpers import REPO_ROOT, TEST_SECRET, cli_env, free_port, run_cli, wait_for_http
+from tests.helpers import (
+    REPO_ROOT,
+    TEST_SECRET,
+    cli_env,
+    free_port,
+    make_token,
+    run_cli,
+    wait_for_http,
+)
 
 
 def test_token_prints_one_signed_jwt_for_the_user() -> None:
@@ -68,17 +75,11 @@ def test_a_token_signed_with_the_old_shipped_secret_is_refused(
     monkeypatch.chdir(tmp_path)
     client = make_client(jwt_secret=None, admin_secret_key=None)
     user_id = uuid.uuid4()
-    old = jwt.encode(
-        {"sub": str(user_id), "exp": int(time.time()) + 60},
-        "development-only-secret-never-use-in-production!",
-        algorithm="HS256",
-    )
+    old = make_token(user_id, secret="development-only-secret-never-use-in-production!", ttl_s=60)
     refused = client.get(f"/api/{user_id}/tasks", headers={"Authorization": f"Bearer {old}"})
     assert refused.status_code == 401 and refused.json()["code"] == "invalid_token"
-    own = jwt.encode(
-        {"sub": str(user_id), "exp": int(time.time()) + 60},
-        development_secrets(tmp_path / ".data")["jwt_secret"],
-        algorithm="HS256",
+    own = make_token(
+        user_id, secret=development_secrets(tmp_path / ".data")["jwt_secret"], ttl_s=60
     )
     assert (
         client.get(f"/api/{user_id}/tasks", headers={"Authorization": f"Bearer {own}"}).status_code
