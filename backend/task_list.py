@@ -23,7 +23,7 @@ from sqlmodel import col
 
 from backend.cursors import CursorCodec, ListQuery, SortKey
 from backend.db import StatementPool
-from backend.models import Task, literal_substring
+from backend.models import Task
 from backend.security import Principal
 from backend.task_rows import (
     ID,
@@ -34,6 +34,7 @@ from backend.task_rows import (
     refuse_inactive,
     to_json,
 )
+from backend.text import literal_substring
 from backend.users import account, account_params, compile_sql
 
 

@@ -22,16 +22,8 @@ from backend.admin.views import (
     storable_field,
     strip_field,
 )
-from backend.models import (
-    DESCRIPTION_MAX,
-    TITLE_MAX,
-    Task,
-    TaskTrash,
-    User,
-    literal_substring,
-    table,
-    utcnow,
-)
+from backend.models import Task, TaskTrash, User, table, utcnow
+from backend.text import DESCRIPTION_MAX, TITLE_MAX, literal_substring
 
 # The owners whose email holds a task search's term, looked up before the list's statement
 # and written into it as ids: PostgreSQL then estimates "their tasks" from its statistics,

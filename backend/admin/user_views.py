@@ -28,13 +28,9 @@ from backend.admin.views import (
     storable_field,
     strip_field,
 )
-from backend.models import (
-    EMAIL_MAX,
-    AuditAction,
-    User,
-    literal_substring,
-)
+from backend.models import EMAIL_MAX, AuditAction, User
 from backend.staff import normalise_email
+from backend.text import literal_substring
 
 
 class UserAdmin(BackOfficeView, model=User):

@@ -23,9 +23,7 @@ from starlette.responses import StreamingResponse
 from wtforms import ValidationError
 from wtforms.validators import Regexp
 
-from backend.models import (
-    storable_text,
-)
+from backend.text import storable_text
 
 # Lists count at most this many rows: past it the pager stops growing instead of PostgreSQL
 # counting a million rows on every page.

@@ -18,8 +18,9 @@ from backend.api.conditional import IF_MATCH_PATTERN, none_match, versions_match
 from backend.api.deps import Owner, OwnerRoute, owner_of
 from backend.cursors import ListQuery, SortKey
 from backend.errors import ErrorBody
-from backend.models import SearchText, TaskCreate, TaskPatch, TaskPublic, TaskReplace
+from backend.models import TaskCreate, TaskPatch, TaskPublic, TaskReplace
 from backend.task_rows import TaskBody
+from backend.text import SearchText
 
 JSON = "application/json"
 
