@@ -1,4 +1,5 @@
-"""The layer contracts `make lint` checks cover every module of the core, new ones included."""
+"""The code's shape, checked: the layer contracts `make lint` runs cover every module of the
+core, new ones included, and no module grows past one capability's size."""
 
 from __future__ import annotations
 
@@ -17,3 +18,13 @@ def test_every_core_module_is_under_the_no_web_layer_contract() -> None:
     modules = {f"backend.{path.stem}" for path in (REPO_ROOT / "backend").glob("*.py")}
     assert modules - _WIRING - set(core["source_modules"]) == set()
     assert set(core["source_modules"]) <= modules, "a contract names a module that is gone"
+
+
+def test_no_backend_module_passes_300_lines() -> None:
+    """One capability per module: past 300 lines a module is holding more than one."""
+    long = {
+        str(path.relative_to(REPO_ROOT)): lines
+        for path in (REPO_ROOT / "backend").rglob("*.py")
+        if (lines := len(path.read_text().splitlines())) > 300
+    }
+    assert long == {}
