@@ -301,3 +301,18 @@ def test_an_admin_cannot_lock_themselves_out(
     )
     assert changed.status_code == 302
     assert _audit_rows(db)[-1][1:4] == ("update", "staff_user", str(other.id))
+
+
+def test_a_staff_members_password_hash_is_never_shown_or_exported(
+    admin: TestClient, make_staff: Callable[..., Staff], db: psycopg.Connection
+) -> None:
+    other = make_staff("support")
+    (stored_hash,) = db.execute(
+        "SELECT password_hash FROM staff_user WHERE id = %s", (other.id,)
+    ).fetchone()
+    details = admin.get(f"/admin/staff-user/details/{other.id}")
+    exported = admin.get("/admin/staff-user/export/csv")
+    assert details.status_code == exported.status_code == 200
+    assert other.email in details.text and other.email in exported.text
+    for page in (details.text, exported.text, admin.get("/admin/staff-user/list").text):
+        assert stored_hash not in page and "$argon2" not in page
