@@ -19,7 +19,7 @@ import psycopg
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, Playwright, sync_playwright
 from sqlalchemy.engine import make_url
 from sqlmodel import SQLModel
 
@@ -246,17 +246,23 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-back
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    """Debian's Chromium, headless, driven by Playwright (whose own browser download fails here).
+def _playwright() -> Iterator[Playwright]:
+    """Playwright, per module, not per session: its sync API keeps an event loop running in the
+    main thread while it is open, and later tests that call asyncio.run() could not run beside
+    it."""
+    with sync_playwright() as playwright:
+        yield playwright
 
-    Per module, not per session: Playwright's sync API keeps an event loop running in the main
-    thread while it is open, and later tests that call asyncio.run() could not run beside it."""
+
+@pytest.fixture
+def browser(_playwright: Playwright) -> Iterator[Browser]:
+    """Debian's Chromium, headless (Playwright's own browser download fails here). One per
+    test: a browser that crashes takes down its own test only, not the rest of the module."""
     executable = shutil.which("chromium") or shutil.which("chromium-browser")
     assert executable, "Debian's chromium package is needed (.ci/run installs it)"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
-        yield browser
-        browser.close()
+    browser = _playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+    yield browser
+    browser.close()
 
 
 @pytest.fixture
