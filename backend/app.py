@@ -13,21 +13,22 @@ import structlog
 from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
 
+from backend.accounts.tokens import TokenVerifier
 from backend.admin import install_admin
 from backend.api import docs
+from backend.api.context import AppContext
 from backend.api.routes import document_bearer_auth
 from backend.api.routes import router as task_router
-from backend.context import AppContext
-from backend.cursors import CursorCodec
-from backend.db import POOL_SIZE, StatementPool, create_engine
-from backend.errors import MAX_BODY_BYTES, install_error_handlers
+from backend.core.db import POOL_SIZE, create_engine
+from backend.core.errors import MAX_BODY_BYTES, install_error_handlers
+from backend.core.migrations import head_revisions
+from backend.core.settings import Settings
+from backend.core.statement_pool import StatementPool
 from backend.observability.health import router as health_router
 from backend.observability.logging import configure_logging, flush_logs
 from backend.observability.metrics import install_metrics
 from backend.observability.request_context import RequestContextMiddleware
-from backend.schema import head_revisions
-from backend.security import TokenVerifier
-from backend.settings import Settings
+from backend.tasks.cursors import CursorCodec
 
 log = structlog.get_logger("taskapi.app")
 # Objects that live as long as the app (routes, models, compiled statements) are frozen out of

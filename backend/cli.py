@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from backend import schema
-from backend.embedded_db import EmbeddedDatabaseError, shared_cluster
+from backend.accounts.staff import StaffError
+from backend.core import migrations
+from backend.core.embedded_db import EmbeddedDatabaseError, shared_cluster
+from backend.core.settings import DATA_DIR, Settings, is_local_host
 from backend.models import STAFF_ROLES, TRASH_KEPT, StaffUser
-from backend.settings import DATA_DIR, Settings, is_local_host
-from backend.staff import StaffError
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import async_sessionmaker
@@ -61,7 +61,7 @@ def _database() -> Iterator[tuple[Settings, bool]]:
 @asynccontextmanager
 async def _sessions(settings: Settings) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
     """Sessions on the app's database for one command; its engine is closed afterwards."""
-    from backend.db import create_engine, create_session_factory
+    from backend.core.db import create_engine, create_session_factory
 
     engine = create_engine(
         settings.required_app_database_url(), pooled=settings.app_database_is_pooled()
@@ -102,7 +102,7 @@ def _run_server(args: argparse.Namespace, settings: Settings, *, embedded: bool)
     metrics_dir = _multiprocess_metrics_dir() if args.workers > 1 else None
     _configure_logging(settings)
     if embedded:
-        schema.upgrade(schema.migration_url(settings))
+        migrations.upgrade(migrations.migration_url(settings))
     # Uvicorn shuts down gracefully on SIGTERM, then re-raises it to the handler that was in
     # place before: this one, so the embedded database is released and the process exits 0.
     signal.signal(signal.SIGTERM, _exit_cleanly)
@@ -138,12 +138,12 @@ def _multiprocess_metrics_dir() -> Path:
 def _db(args: argparse.Namespace) -> int:
     with _database() as (settings, _):
         _configure_logging(settings)
-        url = schema.migration_url(settings)
+        url = migrations.migration_url(settings)
         if args.action == "upgrade":
-            schema.upgrade(url)
+            migrations.upgrade(url)
             return 0
         try:
-            schema.check(url)
+            migrations.check(url)
         except Exception as exc:  # alembic raises several types; each means "not in step"
             print(f"taskapi: database check failed: {exc}", file=sys.stderr)
             return 1
@@ -165,7 +165,7 @@ def _read_password(args: argparse.Namespace) -> str:
 def _create_staff(args: argparse.Namespace) -> int:
     import asyncio
 
-    from backend.staff import add_staff, new_staff_user
+    from backend.accounts.staff import add_staff, new_staff_user
 
     async def add(settings: Settings, staff: StaffUser) -> None:
         async with _sessions(settings) as sessions:
@@ -176,7 +176,7 @@ def _create_staff(args: argparse.Namespace) -> int:
         staff = new_staff_user(email=args.email, role=args.role, password=_read_password(args))
         with _database() as (settings, embedded):
             if embedded:
-                schema.upgrade(schema.migration_url(settings))
+                migrations.upgrade(migrations.migration_url(settings))
             asyncio.run(add(settings, staff))
     except StaffError as exc:
         print(f"taskapi: cannot create the staff account: {exc}", file=sys.stderr)
@@ -188,7 +188,7 @@ def _create_staff(args: argparse.Namespace) -> int:
 def _purge_trash(args: argparse.Namespace) -> int:
     import asyncio
 
-    from backend.trash import purge_expired_trash
+    from backend.tasks.trash import purge_expired_trash
 
     async def purge(settings: Settings) -> int:
         async with _sessions(settings) as sessions, sessions() as session:
@@ -201,7 +201,7 @@ def _purge_trash(args: argparse.Namespace) -> int:
 
 
 def _token(args: argparse.Namespace) -> int:
-    from backend.security import mint_token
+    from backend.accounts.tokens import mint_token
 
     print(mint_token(_settings(), user_id=args.user_id, email=args.email, ttl_s=args.ttl))
     return 0
@@ -253,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
     except EmbeddedDatabaseError as exc:
         print(f"taskapi: {exc}", file=sys.stderr)
         return 1
-    except schema.MigrationError as exc:
+    except migrations.MigrationError as exc:
         print(f"taskapi: the database cannot be migrated: {exc}", file=sys.stderr)
         return 1
 

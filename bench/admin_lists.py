@@ -18,10 +18,10 @@ import time
 import psycopg
 from fastapi.testclient import TestClient
 
+from backend.accounts.staff import new_staff_user
 from backend.admin import views
 from backend.app import create_app
-from backend.settings import Settings
-from backend.staff import new_staff_user
+from backend.core.settings import Settings
 from bench import run
 
 PASSWORD = "benchmark password 123"

@@ -19,8 +19,8 @@ import sys
 import psycopg
 from sqlalchemy import create_engine
 
+from backend.core.settings import driver_url
 from backend.models import Task, User
-from backend.settings import driver_url
 from bench import run
 
 SEARCH_INDEXES = [

@@ -35,10 +35,10 @@ from pathlib import Path
 import httpx
 import psycopg
 
-from backend import schema
-from backend.embedded_db import EmbeddedDatabase, free_port
-from backend.security import mint_token
-from backend.settings import Settings, driver_url
+from backend.accounts.tokens import mint_token
+from backend.core import migrations
+from backend.core.embedded_db import EmbeddedDatabase, free_port
+from backend.core.settings import Settings, driver_url
 
 BENCH = Path(__file__).resolve().parent
 RESULTS = BENCH / "results"
@@ -311,7 +311,7 @@ def bench_database() -> Iterator[str]:
         cluster = EmbeddedDatabase(BENCH / ".data")
         url = cluster.start()
     try:
-        schema.upgrade(driver_url(url))
+        migrations.upgrade(driver_url(url))
         seed(url)
         clean_scratch(url)
         yield url

@@ -15,8 +15,8 @@ target_metadata = SQLModel.metadata
 def run_migrations_online() -> None:
     url = config.attributes.get("database_url")
     if url is None:  # plain `alembic` on the command line: same settings as the app
-        from backend.schema import migration_url
-        from backend.settings import Settings
+        from backend.core.migrations import migration_url
+        from backend.core.settings import Settings
 
         url = migration_url(Settings())
     engine = create_engine(

@@ -23,11 +23,11 @@ from playwright.sync_api import Browser, Playwright, sync_playwright
 from sqlalchemy.engine import make_url
 from sqlmodel import SQLModel
 
-from backend import schema
+from backend.accounts.staff import new_staff_user
 from backend.app import create_app
-from backend.embedded_db import EmbeddedDatabase
-from backend.settings import Settings, driver_url
-from backend.staff import new_staff_user
+from backend.core import migrations
+from backend.core.embedded_db import EmbeddedDatabase
+from backend.core.settings import Settings, driver_url
 from tests.helpers import (
     REPO_ROOT,
     STAFF_PASSWORD,
@@ -54,7 +54,7 @@ def databases() -> Iterator[tuple[str, str]]:
     given = os.environ.get("TEST_DATABASE_URL")
     if given:
         direct = os.environ.get("TEST_DATABASE_DIRECT_URL", given)
-        schema.upgrade(driver_url(direct))
+        migrations.upgrade(driver_url(direct))
         yield given, direct
         return
     with _throwaway_database("taskapi-test-") as (_, app_url, direct):
@@ -68,7 +68,7 @@ def _throwaway_database(prefix: str) -> Iterator[tuple[EmbeddedDatabase, str, st
     root = Path(tempfile.mkdtemp(prefix=prefix))
     cluster = EmbeddedDatabase(root, server_settings={"fsync": "off", "full_page_writes": "off"})
     direct = cluster.start()
-    schema.upgrade(driver_url(direct))
+    migrations.upgrade(driver_url(direct))
     bouncer = PgBouncer(root / "pgbouncer", direct) if os.environ.get("TEST_PGBOUNCER") else None
     try:
         yield cluster, (bouncer.start() if bouncer else direct), direct

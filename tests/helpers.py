@@ -18,8 +18,8 @@ from prometheus_client.parser import text_string_to_metric_families
 from prometheus_client.samples import Sample
 from sqlalchemy.engine import make_url
 
-# Re-exported for the tests: its one home is backend.embedded_db (the cluster needs it too).
-from backend.embedded_db import free_port as free_port
+# Re-exported for the tests: its one home is backend.core.embedded_db (the cluster needs it too).
+from backend.core.embedded_db import free_port as free_port
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 TEST_SECRET = "test-secret-long-enough-for-every-hmac-algorithm-0123456789abcdefghijkl"

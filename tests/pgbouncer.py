@@ -10,7 +10,7 @@ from pathlib import Path
 import psycopg
 from sqlalchemy.engine import make_url
 
-from backend.embedded_db import as_non_root
+from backend.core.embedded_db import as_non_root
 from tests.helpers import free_port, libpq
 
 

@@ -6,7 +6,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from backend.embedded_db import EmbeddedDatabase
+from backend.core.embedded_db import EmbeddedDatabase
 
 
 @dataclass

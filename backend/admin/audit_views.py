@@ -15,8 +15,8 @@ from backend.admin.views import (
     BackOfficeView,
     as_uuid,
 )
+from backend.core.text import literal_substring
 from backend.models import AUDIT_ACTIONS, AUDIT_OBJECTS, AuditLog, StaffUser, Task, TaskTrash, User
-from backend.text import literal_substring
 
 
 class AuditLogAdmin(BackOfficeView, model=AuditLog):

@@ -29,6 +29,7 @@ from sqlmodel import col
 from starlette.requests import Request
 from starlette.responses import Response
 
+from backend.accounts.staff import PASSWORD_MAX_LENGTH, normalise_email
 from backend.admin.audit import Actor, current_actor
 from backend.admin.throttle import (
     LOCK_TIME,
@@ -41,7 +42,6 @@ from backend.admin.throttle import (
     reserve,
 )
 from backend.models import EMAIL_MAX, AuditAction, AuditLog, StaffUser, table
-from backend.staff import PASSWORD_MAX_LENGTH, normalise_email
 
 log = structlog.get_logger("taskapi.admin")
 

@@ -9,6 +9,7 @@ from starlette.requests import Request
 from wtforms import Form, PasswordField, SelectField
 from wtforms.validators import DataRequired, Length
 
+from backend.accounts.staff import StaffError, hash_password, normalise_email
 from backend.admin.views import (
     EMAIL_FORMAT,
     BackOfficeView,
@@ -21,7 +22,6 @@ from backend.models import (
     STAFF_ROLES,
     StaffUser,
 )
-from backend.staff import StaffError, hash_password, normalise_email
 
 
 class StaffAdmin(BackOfficeView, model=StaffUser):

@@ -22,8 +22,8 @@ from backend.admin.views import (
     storable_field,
     strip_field,
 )
+from backend.core.text import DESCRIPTION_MAX, TITLE_MAX, literal_substring
 from backend.models import Task, TaskTrash, User, table, utcnow
-from backend.text import DESCRIPTION_MAX, TITLE_MAX, literal_substring
 
 # The owners whose email holds a task search's term, looked up before the list's statement
 # and written into it as ids: PostgreSQL then estimates "their tasks" from its statistics,

@@ -14,9 +14,9 @@ from sqlalchemy import delete, text
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel import col
 
+from backend.accounts.staff import verify_password
+from backend.core.settings import is_local_host
 from backend.models import StaffSignInThrottle
-from backend.settings import is_local_host
-from backend.staff import verify_password
 
 MAX_FAILURES = 5
 FAILURE_WINDOW = timedelta(minutes=15)

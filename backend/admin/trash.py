@@ -3,7 +3,7 @@
 A task deleted through the API or the back office is moved to `task_trash` in the delete's own
 transaction. Restoring moves it back under the same id, with a new version (so a new ETag) and
 a new `updated_at`, audited as "restore". Opening the trash purges what has expired
-(`backend.trash`), counted by the `trash_purged` metric.
+(`backend.tasks.trash`), counted by the `trash_purged` metric.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from backend.admin.audit import ACTION_KEY
 from backend.admin.task_views import TaskSearchView
 from backend.admin.views import selected_ids
 from backend.models import Task, TaskTrash
-from backend.trash import expired_before, purge_expired_trash
+from backend.tasks.trash import expired_before, purge_expired_trash
 
 
 class TrashAdmin(TaskSearchView, model=TaskTrash):

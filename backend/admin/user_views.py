@@ -17,6 +17,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from wtforms.validators import Length, Optional
 
+from backend.accounts.staff import normalise_email
 from backend.admin.audit import ACTION_KEY, audit_entry
 from backend.admin.user_data import erase_user, export_user
 from backend.admin.views import (
@@ -28,9 +29,8 @@ from backend.admin.views import (
     storable_field,
     strip_field,
 )
+from backend.core.text import literal_substring
 from backend.models import EMAIL_MAX, AuditAction, User
-from backend.staff import normalise_email
-from backend.text import literal_substring
 
 
 class UserAdmin(BackOfficeView, model=User):

@@ -23,7 +23,7 @@ from starlette.responses import StreamingResponse
 from wtforms import ValidationError
 from wtforms.validators import Regexp
 
-from backend.text import storable_text
+from backend.core.text import storable_text
 
 # Lists count at most this many rows: past it the pager stops growing instead of PostgreSQL
 # counting a million rows on every page.

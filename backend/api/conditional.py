@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from backend.errors import BadRequest
+from backend.core.errors import BadRequest
 
 # RFC 9110: "*" or a comma-separated list of entity tags, each `"opaque"` or `W/"opaque"`.
 IF_MATCH_PATTERN = r'^\s*(\*|(W/)?"[^"]*"(\s*,\s*(W/)?"[^"]*")*)\s*$'

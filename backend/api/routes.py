@@ -13,14 +13,14 @@ from typing import Annotated
 from fastapi import APIRouter, FastAPI, Header, Query, Request, Response, status
 from pydantic import BaseModel
 
-from backend import idempotency, task_list, tasks
 from backend.api.conditional import IF_MATCH_PATTERN, none_match, versions_matching
-from backend.api.deps import Owner, OwnerRoute, owner_of
-from backend.cursors import ListQuery, SortKey
-from backend.errors import ErrorBody
+from backend.api.owner import Owner, OwnerRoute, owner_of
+from backend.core.errors import ErrorBody
+from backend.core.text import SearchText
 from backend.models import TaskCreate, TaskPatch, TaskPublic, TaskReplace
-from backend.task_rows import TaskBody
-from backend.text import SearchText
+from backend.tasks import idempotency, service
+from backend.tasks.cursors import ListQuery, SortKey
+from backend.tasks.rows import TaskBody
 
 JSON = "application/json"
 
@@ -113,7 +113,7 @@ def _task_response(task: TaskBody, status_code: int = 200, location: str | None 
     return Response(task.body, status_code=status_code, media_type=JSON, headers=headers)
 
 
-def _task_location(owner: Owner, task_id: uuid.UUID) -> str:
+def _task_location(owner: Owner, task_id: str) -> str:
     return f"{router.prefix.format(user_id=owner.id)}/{task_id}"
 
 
@@ -131,7 +131,7 @@ async def list_tasks(
     """List the user's tasks, one keyset page at a time."""
     owner = owner_of(request)
     query = ListQuery(owner_id=owner.id, sort=sort, completed=completed, q=q or None)
-    body = await task_list.list_tasks(
+    body = await service.list_tasks(
         db=owner.db,
         principal=owner.principal,
         query=query,
@@ -157,7 +157,7 @@ async def create_task(
     """Create a task; retrying with the same Idempotency-Key never creates a second one."""
     owner = owner_of(request)
     if idempotency_key is None:
-        task = await tasks.create_task(db=owner.db, principal=owner.principal, data=data)
+        task = await service.create_task(db=owner.db, principal=owner.principal, data=data)
     else:
         task, replayed = await idempotency.create_task_once(
             db=owner.db, principal=owner.principal, key=idempotency_key, data=data
@@ -187,7 +187,7 @@ async def get_task(request: Request, task_id: uuid.UUID) -> Response:
     """Read one task; answers 304 when `If-None-Match` names its current ETag."""
     owner = owner_of(request)
     if_none_match = request.headers.get("if-none-match")
-    task = await tasks.get_task(db=owner.db, principal=owner.principal, task_id=task_id)
+    task = await service.get_task(db=owner.db, principal=owner.principal, task_id=task_id)
     if none_match(if_none_match, task.etag):
         return Response(status_code=status.HTTP_304_NOT_MODIFIED, headers={"ETag": task.etag})
     return _task_response(task)
@@ -197,7 +197,7 @@ async def _apply(
     owner: Owner, task_id: uuid.UUID, changes: dict[str, object], if_match: str | None
 ) -> Response:
     """PUT and PATCH differ only in which fields they change."""
-    update = await tasks.update_task(
+    update = await service.update_task(
         db=owner.db,
         principal=owner.principal,
         task_id=task_id,
@@ -256,7 +256,7 @@ async def delete_task(
 ) -> Response:
     """Delete a task (support can restore it from the trash for 30 days)."""
     owner = owner_of(request)
-    await tasks.delete_task(
+    await service.delete_task(
         db=owner.db,
         principal=owner.principal,
         task_id=task_id,

@@ -9,7 +9,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import text
 from sqlalchemy.exc import ProgrammingError
 
-from backend.errors import DatabaseUnavailable
+from backend.core.errors import DatabaseUnavailable
 
 READY_TIMEOUT_S = 3.0
 

@@ -19,7 +19,7 @@ from typing import Any
 import structlog
 import structlog.tracebacks
 
-from backend.settings import Settings
+from backend.core.settings import Settings
 
 _HANDLER_NAME = "taskapi"
 _SECRET_FIELDS = ("authorization", "token", "password", "secret", "cookie")

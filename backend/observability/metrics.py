@@ -17,7 +17,7 @@ from prometheus_fastapi_instrumentator import Instrumentator
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from backend.errors import NotAuthenticated
+from backend.core.errors import NotAuthenticated
 
 # For a service answering in 5 ms to 2 s: the instrumentator's default buckets start at 10 ms.
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 5.0)

@@ -15,8 +15,8 @@ import uuid
 import structlog
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from backend.body_limit import limited, too_large
-from backend.errors import AppError
+from backend.core.body_limit import limited, too_large
+from backend.core.errors import AppError
 from backend.observability.logging import log_request
 from backend.observability.metrics import UNINSTRUMENTED, HttpMetrics
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from alembic import op
 
-from backend.schema import require_extensions
+from backend.core.migrations import require_extensions
 
 revision: str = '0005'
 down_revision: str | None = '0004'

@@ -18,9 +18,9 @@ import psycopg
 from sqlalchemy import text
 
 from backend.app import create_app
-from backend.db import FIRST_STATEMENT_TIMEOUT_S, READ_ATTEMPTS, StatementPool
-from backend.errors import DatabaseUnavailable
-from backend.settings import Settings, driver_url
+from backend.core.errors import DatabaseUnavailable
+from backend.core.settings import Settings, driver_url
+from backend.core.statement_pool import FIRST_STATEMENT_TIMEOUT_S, READ_ATTEMPTS, StatementPool
 from tests.helpers import User, create_task, wait_until
 from tests.servers import LiveServer, OwnDatabase
 

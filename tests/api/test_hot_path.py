@@ -15,10 +15,10 @@ import psycopg
 import pytest
 from fastapi.testclient import TestClient
 
+from backend.accounts.tokens import TokenVerifier
+from backend.core.settings import Settings
 from backend.models import TaskPublic
-from backend.security import TokenVerifier
-from backend.settings import Settings
-from backend.task_rows import TaskBody, public, to_json
+from backend.tasks.rows import TaskBody, TaskRow, public, to_json
 from tests.helpers import TEST_SECRET, User, create_task, libpq, make_token
 
 
@@ -125,7 +125,7 @@ def test_task_json_is_byte_for_byte_what_task_public_gives(
 
 
 def test_task_body_etag_is_the_version() -> None:
-    body = TaskBody(id=uuid.uuid4(), body=b"{}", version=7)
+    body = TaskBody(id=str(uuid.uuid4()), body=b"{}", version=7)
     assert body.etag == '"7"'
 
 
@@ -195,11 +195,21 @@ def test_a_deactivated_user_with_a_remembered_token_is_refused_at_once(
 def test_a_timestamp_from_a_session_in_any_zone_is_written_as_pydantic_writes_it(
     moment: datetime,
 ) -> None:
-    row = (uuid.uuid4(), uuid.uuid4(), "t", None, False, 1, moment, moment)
+    task_id, owner_id = uuid.uuid4(), uuid.uuid4()
+    row = TaskRow(
+        id=str(task_id),
+        owner_id=str(owner_id),
+        title="t",
+        description=None,
+        completed=False,
+        version=1,
+        created_at=moment,
+        updated_at=moment,
+    )
     expected = TaskPublic(
-        id=row[0], owner_id=row[1], title="t", created_at=moment, updated_at=moment
+        id=task_id, owner_id=owner_id, title="t", created_at=moment, updated_at=moment
     ).model_dump_json()
-    assert to_json(public(row, offset=0)).decode() == expected
+    assert to_json(public(row)).decode() == expected
 
 
 def test_a_large_token_is_verified_every_time_but_not_remembered() -> None:

@@ -11,7 +11,7 @@ from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 from starlette.routing import BaseRoute
 
-from backend.api.deps import OwnerRoute
+from backend.api.owner import OwnerRoute
 from tests.helpers import User, create_task
 
 # Each task route, as a call by `user` on the task `task_id`: method, URL and body.

@@ -14,8 +14,8 @@ import psycopg
 import pytest
 from fastapi.testclient import TestClient
 
-from backend.embedded_db import EmbeddedDatabase
-from backend.settings import development_secrets
+from backend.core.embedded_db import EmbeddedDatabase
+from backend.core.settings import development_secrets
 from tests.helpers import (
     REPO_ROOT,
     TEST_SECRET,

@@ -11,11 +11,9 @@ import pytest
 from sqlalchemy.engine import make_url
 from sqlmodel import SQLModel
 
-from backend import (
-    models,  # noqa: F401 - registers the tables
-    schema,
-)
-from backend.settings import driver_url
+from backend import models  # noqa: F401 - registers the tables
+from backend.core import migrations
+from backend.core.settings import driver_url
 from tests.helpers import cli_env, run_cli
 
 # Every table the models define: the migrations must create exactly these.
@@ -43,11 +41,11 @@ def test_db_upgrade_logs_alembic_through_the_json_pipeline(empty_database: str) 
 
 
 def test_upgrade_from_empty_to_head_and_back_down(empty_database: str) -> None:
-    schema.upgrade(driver_url(empty_database))
+    migrations.upgrade(driver_url(empty_database))
     assert _tables(empty_database) == TABLES
-    schema.downgrade(driver_url(empty_database), "base")
+    migrations.downgrade(driver_url(empty_database), "base")
     assert _tables(empty_database) == set()
-    schema.upgrade(driver_url(empty_database))
+    migrations.upgrade(driver_url(empty_database))
     assert _tables(empty_database) == TABLES
 
 
@@ -62,7 +60,7 @@ def test_db_upgrade_then_check_passes(empty_database: str) -> None:
 
 
 def test_db_check_fails_when_schema_drifts_from_models(empty_database: str) -> None:
-    schema.upgrade(driver_url(empty_database))
+    migrations.upgrade(driver_url(empty_database))
     with psycopg.connect(empty_database, autocommit=True) as conn:
         conn.execute("DROP INDEX ix_task_owner_id_title_id")
     result = _taskapi("db", "check", url=empty_database)
@@ -72,11 +70,11 @@ def test_db_check_fails_when_schema_drifts_from_models(empty_database: str) -> N
 
 
 def test_models_and_migrations_agree(direct_url: str) -> None:
-    schema.check(driver_url(direct_url))
+    migrations.check(driver_url(direct_url))
 
 
 def test_upgrade_creates_the_search_extensions_and_indexes(empty_database: str) -> None:
-    schema.upgrade(driver_url(empty_database))
+    migrations.upgrade(driver_url(empty_database))
     with psycopg.connect(empty_database) as conn:
         extensions = {row[0] for row in conn.execute("SELECT extname FROM pg_extension")}
         indexes = dict(
@@ -128,8 +126,8 @@ def test_a_missing_extension_is_named_with_what_to_install(direct_url: str) -> N
 
     engine = create_engine(driver_url(direct_url))
     try:
-        with engine.connect() as connection, pytest.raises(schema.MigrationError) as refused:
-            schema.require_extensions(connection, "pg_trgm", "no_such_extension")
+        with engine.connect() as connection, pytest.raises(migrations.MigrationError) as refused:
+            migrations.require_extensions(connection, "pg_trgm", "no_such_extension")
     finally:
         engine.dispose()
     assert "does not have the no_such_extension extension" in str(refused.value)

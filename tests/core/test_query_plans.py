@@ -15,12 +15,13 @@ from datetime import UTC, datetime
 import psycopg
 import pytest
 
-from backend.cursors import CursorCodec, ListQuery
-from backend.db import StatementPool
-from backend.security import Principal
-from backend.settings import driver_url
-from backend.task_list import list_sql, list_tasks
-from backend.users import account_params
+from backend.accounts.tokens import Principal
+from backend.accounts.users import account_params
+from backend.core.settings import driver_url
+from backend.core.statement_pool import StatementPool
+from backend.tasks import statements
+from backend.tasks.cursors import CursorCodec, ListQuery
+from backend.tasks.service import list_params, list_tasks
 from tests.helpers import libpq
 
 HEAVY_USER = uuid.UUID("00000000-0000-4000-8000-00000000000a")
@@ -130,7 +131,7 @@ def test_list_query_is_an_owner_index_scan(
         )
     # The very statement the API sends: the user check folded in, compiled from the models.
     principal = Principal(user_id=owner_id, email=None, name=None)
-    sql, params = list_sql(principal=principal, query=query, limit=PAGE, after=after)
+    sql, params = list_params(principal=principal, query=query, limit=PAGE, after=after)
 
     [[result]] = seeded.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + sql, params).fetchall()
     nodes = list(_nodes(result[0]["Plan"]))
@@ -226,13 +227,11 @@ def _nodes(plan: dict) -> Iterator[dict]:
 
 
 def _single_task_statements() -> dict[str, str]:
-    from backend import tasks
-
     return {
-        "get": tasks._get_sql(),
-        "patch": tasks._update_sql(("completed",), False),
-        "put if-match": tasks._update_sql(("completed", "description", "title"), True),
-        "delete if-match": tasks._delete_sql(True),
+        "get": statements.get_sql(),
+        "patch": statements.update_sql(("completed",), False),
+        "put if-match": statements.update_sql(("completed", "description", "title"), True),
+        "delete if-match": statements.delete_sql(True),
     }
 
 

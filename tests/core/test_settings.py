@@ -12,8 +12,8 @@ import pytest
 from pydantic import ValidationError
 
 from backend.app import create_app
-from backend.db import connect_args, create_engine
-from backend.settings import Settings, development_secrets
+from backend.core.db import connect_args, create_engine
+from backend.core.settings import Settings, development_secrets
 from tests.helpers import REPO_ROOT, run_cli
 
 STRONG = "s" * 40

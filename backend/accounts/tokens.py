@@ -14,9 +14,9 @@ import jwt
 import structlog
 from jwt import PyJWK, PyJWKClient, PyJWKSet
 
-from backend.errors import InvalidToken, NotAuthenticated, TokenExpired
+from backend.core.errors import InvalidToken, NotAuthenticated, TokenExpired
+from backend.core.settings import HMAC_ALGORITHMS, Settings
 from backend.models import EMAIL_MAX
-from backend.settings import HMAC_ALGORITHMS, Settings
 
 log = structlog.get_logger("taskapi.security")
 

@@ -1,9 +1,5 @@
-"""The database connections, tuned for Neon: pooler-safe, suspend-safe, bounded waits.
-
-Two pools share one set of connection settings (`connect_args`). The public API runs each
-request as one statement on `StatementPool`, a psycopg pool with no ORM and no SQLAlchemy
-execution in between; the back office, migrations and the CLI use the SQLAlchemy engine.
-"""
+"""The public API's connections: every request is one statement, one round trip, on a psycopg
+pool with no ORM and no SQLAlchemy execution in between; rows are read by column name."""
 
 from __future__ import annotations
 
@@ -15,27 +11,27 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import psycopg
+from psycopg.rows import namedtuple_row
 from psycopg_pool import AsyncConnectionPool, PoolTimeout, TooManyRequests
-from sqlalchemy import event
-from sqlalchemy.engine import URL, Connection
-from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
-from sqlmodel.ext.asyncio.session import AsyncSession
+from sqlalchemy.engine import URL
 
-from backend.errors import UNAVAILABLE_SQLSTATES, DatabaseUnavailable
+from backend.core.db import (
+    CONNECT_TIMEOUT_S,
+    LOCK_TIMEOUT_MS,
+    POOL_OVERFLOW,
+    POOL_RECYCLE_S,
+    POOL_SIZE,
+    STATEMENT_TIMEOUT_MS,
+    connect_args,
+    is_unavailable,
+    libpq_conninfo,
+)
+from backend.core.errors import DatabaseUnavailable
 
-CONNECT_TIMEOUT_S = 5
-# Neon suspends an idle compute after 5 minutes and drops its connections; recycle before that.
-POOL_RECYCLE_S = 240
-POOL_SIZE = 10
-POOL_OVERFLOW = 10
-STATEMENT_TIMEOUT_MS = 15_000
 # A request's first statement, getting its connection included, must be done within this.
 # Behind PgBouncer a down server makes it queue (for minutes); giving up then costs up to 5 s
 # more, for psycopg waits that long for the cancelled query before closing the connection.
 FIRST_STATEMENT_TIMEOUT_S = 3
-# A row lock held longer than this fails the statement on the server, cleanly rolled back,
-# before the first-statement bound cancels it from here (where a cancel could race a commit).
-LOCK_TIMEOUT_MS = 2_500
 # Connections a read may find dead before it is answered 503. PgBouncer finds its own dead
 # only by using them: after every backend was cut, under full load, a read met two in a row
 # once in 250 (a third never, in 750), which a single retry would have answered 503.
@@ -44,50 +40,6 @@ READ_ATTEMPTS = 3
 IDLE_PING_AFTER_S = 5.0
 # How often, at most, the pool gauges are brought up to date while the pool is busy.
 GAUGE_INTERVAL_S = 0.1
-
-
-def connect_args(*, pooled: bool) -> dict[str, Any]:
-    """libpq and psycopg options for every connection of the app, whichever pool holds it."""
-    args: dict[str, Any] = {
-        "connect_timeout": CONNECT_TIMEOUT_S,
-        "application_name": "taskapi",
-        # A connection whose peer vanished without a word (a cut network, a suspended compute
-        # behind a NAT) fails within seconds instead of hanging on a dead socket.
-        "keepalives": 1,
-        "keepalives_idle": 30,
-        "keepalives_interval": 5,
-        "keepalives_count": 3,
-        "tcp_user_timeout": 10_000,
-    }
-    if pooled:
-        # PgBouncer in transaction mode hands each transaction to any server connection, so a
-        # statement prepared on one is missing on the next; and it refuses startup `options`.
-        args["prepare_threshold"] = None
-    else:
-        args["options"] = (
-            f"-c statement_timeout={STATEMENT_TIMEOUT_MS} -c lock_timeout={LOCK_TIMEOUT_MS}"
-        )
-    return args
-
-
-def libpq_conninfo(url: URL) -> str:
-    """The SQLAlchemy URL as libpq reads it (Neon's sslmode and channel_binding kept)."""
-    return url.set(drivername="postgresql").render_as_string(hide_password=False)
-
-
-def is_unavailable(exc: BaseException) -> bool:
-    """Whether a driver error means the database cannot answer now, rather than a bug."""
-    if isinstance(exc, PoolTimeout | TooManyRequests):
-        return True
-    if not isinstance(exc, psycopg.Error):
-        return False
-    if exc.sqlstate:
-        return exc.sqlstate.startswith(UNAVAILABLE_SQLSTATES)
-    # No SQLSTATE: the client lost or never had the connection.
-    return isinstance(exc, psycopg.OperationalError)
-
-
-# --- the API's pool ---------------------------------------------------------------------------
 
 
 async def _alive(connection: psycopg.AsyncConnection[Any]) -> bool:
@@ -142,18 +94,22 @@ class StatementPool:
         self._published_at = 0.0
         self._opened = False
         self._replacing: asyncio.Task[None] | None = None
-        self._pool: AsyncConnectionPool[psycopg.AsyncConnection[tuple[Any, ...]]] = (
-            AsyncConnectionPool(
-                libpq_conninfo(url),
-                kwargs={"autocommit": True, **connect_args(pooled=pooled)},
-                min_size=2,
-                max_size=POOL_SIZE + POOL_OVERFLOW,
-                open=False,
-                configure=_configure,
-                timeout=CONNECT_TIMEOUT_S,
-                max_lifetime=POOL_RECYCLE_S,
-                name="taskapi-api",
-            )
+        self._pool: AsyncConnectionPool[psycopg.AsyncConnection[Any]] = AsyncConnectionPool(
+            libpq_conninfo(url),
+            # Rows are named tuples of the statement's column labels: read by name, at
+            # the cost of a tuple (psycopg makes each row type once per set of names).
+            kwargs={
+                "autocommit": True,
+                "row_factory": namedtuple_row,
+                **connect_args(pooled=pooled),
+            },
+            min_size=2,
+            max_size=POOL_SIZE + POOL_OVERFLOW,
+            open=False,
+            configure=_configure,
+            timeout=CONNECT_TIMEOUT_S,
+            max_lifetime=POOL_RECYCLE_S,
+            name="taskapi-api",
         )
 
     async def fetch(
@@ -163,10 +119,10 @@ class StatementPool:
         *,
         retry: bool = False,
         prepare: bool | None = None,
-    ) -> list[tuple[Any, ...]]:
-        """All rows of one statement; DatabaseUnavailable when the database cannot answer.
+    ) -> list[Any]:
+        """All rows of one statement, as named tuples; DatabaseUnavailable when the database cannot answer.
 
-        `prepare=False` plans the statement afresh for its values (see list_tasks), where a
+        `prepare=False` plans the statement afresh for its values (see backend.tasks.service.list_tasks), where a
         prepared statement's generic plan would fix one plan for all values.
         """
         if not self._opened:
@@ -195,7 +151,7 @@ class StatementPool:
             raise DatabaseUnavailable() from None
         raise AssertionError("unreachable")
 
-    async def _connection(self) -> psycopg.AsyncConnection[tuple[Any, ...]]:
+    async def _connection(self) -> psycopg.AsyncConnection[Any]:
         # Not the pool's own `check` callback, which backs off a second and more after each
         # dead connection: after a suspend every idle one is dead, and they go at once.
         while True:
@@ -214,7 +170,7 @@ class StatementPool:
 
     async def _fetch_once(
         self, sql: str, params: dict[str, Any] | Sequence[Any], prepare: bool | None
-    ) -> list[tuple[Any, ...]]:
+    ) -> list[Any]:
         connection = await self._connection()
         self._publish(+1)
         try:
@@ -258,42 +214,6 @@ class StatementPool:
     async def close(self) -> None:
         if self._opened:
             await self._pool.close()
-
-
-# --- the SQLAlchemy engine (back office, migrations, CLI, readiness) --------------------------
-
-
-def _bound_each_transaction(connection: Connection) -> None:
-    connection.exec_driver_sql(f"SET LOCAL statement_timeout = {STATEMENT_TIMEOUT_MS}")
-
-
-def create_engine(url: URL, *, pooled: bool = False) -> AsyncEngine:
-    """One engine per process; nothing connects until it is first used.
-
-    `pooled` is Settings.app_database_is_pooled(): the URL goes through PgBouncer.
-    """
-    args = connect_args(pooled=pooled)
-    if not pooled:
-        # Back-office edits may wait on a row lock longer than the API would.
-        args["options"] = f"-c statement_timeout={STATEMENT_TIMEOUT_MS}"
-    engine = create_async_engine(
-        url,
-        pool_pre_ping=True,
-        pool_recycle=POOL_RECYCLE_S,
-        pool_size=POOL_SIZE,
-        max_overflow=POOL_OVERFLOW,
-        pool_timeout=CONNECT_TIMEOUT_S,
-        # Error messages then name the statement but not its values, which may be user data.
-        hide_parameters=True,
-        connect_args=args,
-    )
-    if pooled:
-        event.listen(engine.sync_engine, "begin", _bound_each_transaction)
-    return engine
-
-
-def create_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
-    return async_sessionmaker(engine, class_=AsyncSession, expire_on_commit=False)
 
 
 # psycopg.pool logs every checkout at INFO: at the API's rate that is most of the log.

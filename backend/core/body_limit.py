@@ -11,7 +11,7 @@ from __future__ import annotations
 from starlette.exceptions import HTTPException
 from starlette.types import Message, Receive, Scope, Send
 
-from backend.errors import PayloadTooLarge
+from backend.core.errors import PayloadTooLarge
 
 
 async def too_large(scope: Scope, receive: Receive, send: Send) -> None:

@@ -1,4 +1,5 @@
-"""What every task route needs, declared once: the owner route class and its typed hand-off."""
+"""The owner check every task route goes through: `OwnerRoute` verifies the token and the
+path's user before FastAPI reads the request, and hands the route its typed `Owner`."""
 
 from __future__ import annotations
 
@@ -12,10 +13,10 @@ from fastapi import Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
 
-from backend.context import AppContext
-from backend.cursors import CursorCodec
-from backend.db import StatementPool
-from backend.errors import (
+from backend.accounts.tokens import Principal
+from backend.accounts.users import account_params, is_active_sql
+from backend.api.context import AppContext
+from backend.core.errors import (
     AppError,
     BadRequest,
     DatabaseUnavailable,
@@ -23,9 +24,9 @@ from backend.errors import (
     InvalidCursor,
     UserInactive,
 )
+from backend.core.statement_pool import StatementPool
 from backend.observability.metrics import BusinessMetrics
-from backend.security import Principal
-from backend.users import account_params, is_active_sql
+from backend.tasks.cursors import CursorCodec
 
 _OWNER_STATE = "owner"
 
@@ -100,7 +101,7 @@ class OwnerRoute(APIRoute):
                 rows = await context.db.fetch(
                     is_active_sql(), account_params(principal), retry=True
                 )
-                if not rows[0][0]:
+                if not rows[0].active:
                     metrics.auth_failures.labels(reason=UserInactive.code).inc()
                     raise UserInactive() from None
                 raise

@@ -1,0 +1,167 @@
+"""Task services: each reads or writes the owner's tasks with one statement, read by name.
+
+"Not found" and "not yours" come from the same code path, so another user's task is
+indistinguishable from a missing one. `versions` is what an `If-Match` header accepted (parsed
+at the API's edge): None when any version will do.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from backend.accounts.tokens import Principal
+from backend.accounts.users import account_params
+from backend.core.errors import NotFound, PreconditionFailed, UserInactive
+from backend.core.statement_pool import StatementPool
+from backend.core.text import literal_substring
+from backend.models import TaskCreate, utcnow
+from backend.tasks import statements
+from backend.tasks.cursors import CursorCodec, ListQuery
+from backend.tasks.rows import TaskBody, new_row, public, to_json
+
+
+def answered_row(rows: list[Any]) -> Any:
+    """A statement's one row, once its `active` says the user may use the API."""
+    row = rows[0]
+    if not row.active:  # an inactive user's statement read and changed nothing
+        raise UserInactive()
+    return row
+
+
+async def get_task(*, db: StatementPool, principal: Principal, task_id: uuid.UUID) -> TaskBody:
+    """The owner's task, or NotFound."""
+    params = account_params(principal)
+    params["task_id"] = task_id
+    row = answered_row(await db.fetch(statements.get_sql(), params, retry=True))
+    if row.id is None:
+        raise NotFound("Task not found.")
+    return TaskBody.of(row)
+
+
+def create_params(principal: Principal, data: TaskCreate) -> tuple[dict[str, Any], TaskBody]:
+    """A create's parameters, and its answer (known in full before the insert)."""
+    task_id, now = uuid.uuid4(), utcnow()
+    params = account_params(principal)
+    params.update(data.model_dump(), task_id=task_id, now=now)
+    answer = TaskBody.of(new_row(task_id=task_id, owner_id=principal.user_id, data=data, now=now))
+    return params, answer
+
+
+async def create_task(*, db: StatementPool, principal: Principal, data: TaskCreate) -> TaskBody:
+    """Insert a task for the owner."""
+    params, _ = create_params(principal, data)
+    return TaskBody.of(answered_row(await db.fetch(statements.create_sql(), params)))
+
+
+@dataclass(frozen=True, slots=True)
+class UpdateResult:
+    """An applied update: the task as it now is, and whether it was completed before."""
+
+    task: TaskBody
+    completed: bool
+    was_completed: bool
+
+    @property
+    def completed_now(self) -> bool:
+        """Whether this update moved the task from open to completed."""
+        return self.completed and not self.was_completed
+
+
+async def update_task(
+    *,
+    db: StatementPool,
+    principal: Principal,
+    task_id: uuid.UUID,
+    changes: dict[str, Any],
+    versions: list[int] | None,
+) -> UpdateResult:
+    """Apply `changes` in one UPDATE; with `versions`, only if the task's is one of them."""
+    if not changes:
+        # Nothing to change: the task stays as it is, version and updated_at included.
+        params = account_params(principal)
+        params["task_id"] = task_id
+        row = answered_row(await db.fetch(statements.get_sql(), params, retry=True))
+        if row.id is None:
+            raise NotFound("Task not found.")
+        if versions is not None and row.version not in versions:
+            raise PreconditionFailed()
+        return UpdateResult(
+            task=TaskBody.of(row), completed=row.completed, was_completed=row.completed
+        )
+    params = account_params(principal)
+    params.update(changes, task_id=task_id, now=utcnow())
+    if versions is not None:
+        params["versions"] = versions
+    sql = statements.update_sql(tuple(sorted(changes)), versions is not None)
+    row = answered_row(await db.fetch(sql, params))
+    if row.id is None:
+        raise PreconditionFailed() if row.found else NotFound("Task not found.")
+    return UpdateResult(
+        task=TaskBody.of(row), completed=row.completed, was_completed=row.was_completed
+    )
+
+
+async def delete_task(
+    *, db: StatementPool, principal: Principal, task_id: uuid.UUID, versions: list[int] | None
+) -> None:
+    """Move the owner's task to the trash; with `versions`, only if the task's is one of them."""
+    params = account_params(principal)
+    params["task_id"] = task_id
+    params["now"] = utcnow()
+    if versions is not None:
+        params["versions"] = versions
+    row = answered_row(await db.fetch(statements.delete_sql(versions is not None), params))
+    if not row.deleted:
+        # Without If-Match, a task that existed but was not deleted went in a concurrent delete.
+        raise (
+            PreconditionFailed()
+            if row.existed and versions is not None
+            else NotFound("Task not found.")
+        )
+
+
+def list_params(
+    *, principal: Principal, query: ListQuery, limit: int, after: tuple[Any, uuid.UUID] | None
+) -> tuple[str, dict[str, Any]]:
+    """The statement of one page and its parameters: `limit + 1` rows after `after`."""
+    params = account_params(principal)
+    params["limit"] = limit + 1
+    if query.completed is not None:
+        params["completed"] = query.completed
+    if query.q:
+        params["pattern"] = literal_substring(query.q)
+    if after is not None:
+        params["after_key"], params["after_id"] = after
+    sql = statements.list_sql(
+        query.sort, query.completed is not None, bool(query.q), after is not None
+    )
+    return sql, params
+
+
+async def list_tasks(
+    *,
+    db: StatementPool,
+    principal: Principal,
+    query: ListQuery,
+    limit: int,
+    cursor: str | None,
+    codec: CursorCodec,
+) -> bytes:
+    """One page of the owner's tasks in keyset order, as the contract's JSON body."""
+    after = codec.decode(query, cursor) if cursor is not None else None
+    sql, params = list_params(principal=principal, query=query, limit=limit, after=after)
+    # With `q`, the best plan depends on the word: a common one fills the page from the sort
+    # key's index, a rare one comes from the trigram index. A prepared statement's generic
+    # plan picks one for every word (the trigram one: 10 x slower for a common word), so these
+    # are planned for their own pattern each time.
+    rows = await db.fetch(sql, params, retry=True, prepare=False if query.q else None)
+    if answered_row(rows).id is None:
+        rows = []
+    items = rows[:limit]
+    next_cursor = None
+    if len(rows) > limit:
+        last = items[-1]
+        next_cursor = codec.encode(query, getattr(last, query.key), last.id)
+    return to_json({"items": [public(row) for row in items], "next_cursor": next_cursor})

@@ -1,0 +1,29 @@
+-- create_idempotent
+WITH existing AS 
+(SELECT app_user.is_active AS is_active 
+FROM app_user 
+WHERE app_user.id = %(owner_id)s::UUID), 
+created AS 
+(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
+WHERE NOT (EXISTS (SELECT 1 
+FROM existing)) ON CONFLICT (id) DO NOTHING), 
+swept AS 
+(DELETE FROM idempotency_key WHERE idempotency_key.owner_id = %(owner_id)s::UUID AND idempotency_key.key != %(key)s::VARCHAR AND idempotency_key.created_at < %(expired_before)s::TIMESTAMP WITH TIME ZONE), 
+account AS 
+(SELECT coalesce((SELECT existing.is_active 
+FROM existing), true) AS active), 
+claimed AS 
+(INSERT INTO idempotency_key (owner_id, key, request_hash, task_id, response_body, created_at) SELECT %(owner_id)s::UUID AS anon_1, %(key)s::VARCHAR AS anon_10, %(request_hash)s::VARCHAR AS anon_11, %(task_id)s::UUID AS anon_5, %(response_body)s::VARCHAR AS anon_12, %(now)s::TIMESTAMP WITH TIME ZONE AS anon_9 
+FROM account 
+WHERE account.active ON CONFLICT (owner_id, key) DO UPDATE SET request_hash = excluded.request_hash, task_id = excluded.task_id, response_body = excluded.response_body, created_at = excluded.created_at WHERE idempotency_key.created_at < %(expired_before)s::TIMESTAMP WITH TIME ZONE RETURNING idempotency_key.key), 
+inserted AS 
+(INSERT INTO task (id, owner_id, title, description, completed, version, created_at, updated_at) SELECT %(task_id)s::UUID AS anon_5, %(owner_id)s::UUID AS anon_1, %(title)s::VARCHAR AS anon_6, %(description)s::VARCHAR AS anon_7, %(completed)s AS anon_8, 1, %(now)s::TIMESTAMP WITH TIME ZONE AS anon_9, %(now)s::TIMESTAMP WITH TIME ZONE AS anon__1 
+WHERE EXISTS (SELECT claimed.key 
+FROM claimed) RETURNING task.id, task.owner_id, task.title, task.description, task.completed, task.version, task.created_at, task.updated_at)
+ SELECT account.active, CAST(inserted.id AS TEXT) AS id, CAST(inserted.owner_id AS TEXT) AS owner_id, inserted.title, inserted.description, inserted.completed, inserted.version, inserted.created_at, inserted.updated_at 
+FROM account LEFT OUTER JOIN inserted ON account.active;
+
+-- create_idempotent: stored answer
+SELECT idempotency_key.request_hash, idempotency_key.task_id, idempotency_key.response_body 
+FROM idempotency_key 
+WHERE idempotency_key.owner_id = %(owner_id)s::UUID AND idempotency_key.key = %(key)s::VARCHAR;
