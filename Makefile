@@ -1,13 +1,14 @@
 # Two commands do all set-up on a machine with only Python 3.11+ and make:
 #   make serve   the platform on http://127.0.0.1:8000 (embedded PostgreSQL unless DATABASE_URL)
-#   make test    the whole test suite, on a real PostgreSQL (make test-pooled: behind PgBouncer)
+#   make test    the whole test suite, on a real PostgreSQL (make test-pooled: behind PgBouncer;
+#                make test-fast: the quick loop, without the slow tests)
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve test test-pooled bench lint format lock clean
+.PHONY: serve test test-fast test-pooled golden-sql bench lint format lock clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +22,16 @@ serve: $(STAMP)
 test: $(STAMP)
 	scripts/ensure-system-tools
 	$(BIN)/pytest $(ARGS)
+
+# The quick loop for a one-line change: everything but the tests marked `slow` (browsers,
+# servers and programs in subprocesses, million-row plans, soak, faults, replicas), on two
+# workers, each with a throwaway cluster of its own.
+test-fast: $(STAMP)
+	$(BIN)/pytest -m "not slow" -n 2 $(ARGS)
+
+# Rewrites tests/golden_sql/ after a deliberate change to a statement: the diff is its SQL.
+golden-sql: $(STAMP)
+	UPDATE_GOLDEN_SQL=1 $(BIN)/pytest -q tests/core/test_golden_sql.py
 
 # The same suite with the app behind PgBouncer in transaction mode, as on Neon's pooled URL.
 test-pooled: $(STAMP)

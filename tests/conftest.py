@@ -14,20 +14,26 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
+import jinja2
+import jinja2.bccache
 import psycopg
 import pytest
+import sqladmin
+from argon2 import PasswordHasher
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from playwright.sync_api import Browser, Playwright, sync_playwright
 from sqlalchemy.engine import make_url
 from sqlmodel import SQLModel
 
-from backend.accounts.staff import new_staff_user
+from backend.accounts.staff import normalise_email
 from backend.app import create_app
 from backend.core import migrations
 from backend.core.embedded_db import EmbeddedDatabase
 from backend.core.settings import Settings, driver_url
+from backend.models import StaffUser
 from tests.helpers import (
     REPO_ROOT,
     STAFF_PASSWORD,
@@ -40,6 +46,37 @@ from tests.helpers import (
 )
 from tests.pgbouncer import PgBouncer
 from tests.servers import LiveServer, OwnDatabase
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled back-office templates kept for the whole run: SQLAdmin gives every app its own
+    Jinja environment, so each test's app would compile every page it renders again (a quarter
+    of an admin test's time). The templates and what they render are unchanged."""
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self._compiled:
+            bucket.bytecode_from_string(self._compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _templates_compiled_once() -> Iterator[None]:
+    compiled = _CompiledTemplates()
+    make_templates = sqladmin.Admin.init_templating_engine
+
+    def with_shared_bytecode(admin: sqladmin.Admin) -> Any:
+        templates = make_templates(admin)
+        templates.env.bytecode_cache = compiled
+        return templates
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(sqladmin.Admin, "init_templating_engine", with_shared_bytecode)
+        yield
 
 
 @pytest.fixture(scope="session")
@@ -176,13 +213,22 @@ def client(make_client: Callable[..., TestClient]) -> TestClient:
     return make_client()
 
 
+@pytest.fixture(scope="session")
+def staff_password_hash() -> str:
+    """STAFF_PASSWORD as the platform stores a password (an Argon2 hash, which sign-in checks
+    with the parameters it carries), made once and at Argon2's least cost: as Django's tests
+    swap in a fast hasher, since at the platform's 64 MiB every fixture account and sign-in
+    would cost the suite minutes. create-staff's tests hash at the platform's own cost."""
+    return PasswordHasher(time_cost=1, memory_cost=8, parallelism=1).hash(STAFF_PASSWORD)
+
+
 @pytest.fixture
-def make_staff(db: psycopg.Connection) -> Callable[..., Staff]:
+def make_staff(db: psycopg.Connection, staff_password_hash: str) -> Callable[..., Staff]:
     def build(role: str = "support", *, email: str | None = None, active: bool = True) -> Staff:
-        staff = new_staff_user(
-            email=email or f"{role}-{uuid.uuid4().hex[:8]}@example.com",
+        staff = StaffUser(
+            email=normalise_email(email or f"{role}-{uuid.uuid4().hex[:8]}@example.com"),
             role=role,
-            password=STAFF_PASSWORD,
+            password_hash=staff_password_hash,
         )
         db.execute(
             "INSERT INTO staff_user (id, email, password_hash, role, is_active, created_at)"
@@ -269,3 +315,18 @@ def browser(_playwright: Playwright) -> Iterator[Browser]:
 def live_server(start_server: Callable[..., LiveServer]) -> str:
     """The platform served by `taskapi serve` in a subprocess, for tests of concurrency."""
     return start_server().url
+
+
+# What makes a test slow is what it uses: a browser, a server in a subprocess, a cluster or a
+# database of its own (migrated from nothing), the million-row table. Such tests are marked
+# `slow` here; tests that run another program (`taskapi`, promtool) and the modules of soak,
+# fault and replica tests carry the mark themselves. `make test-fast` runs the rest.
+SLOW_FIXTURES = frozenset(
+    {"browser", "start_server", "live_server", "own_database", "empty_database", "seeded"}
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if SLOW_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)

@@ -7,7 +7,7 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +17,7 @@ from fastapi.testclient import TestClient
 from prometheus_client.parser import text_string_to_metric_families
 from prometheus_client.samples import Sample
 from sqlalchemy.engine import make_url
+from starlette.routing import BaseRoute
 
 # Re-exported for the tests: its one home is backend.core.embedded_db (the cluster needs it too).
 from backend.core.embedded_db import free_port as free_port
@@ -174,3 +175,13 @@ def sign_in(
         data={"username": staff.email, "password": password or staff.password},
         follow_redirects=False,
     )
+
+
+def served_routes(routes: Iterable[BaseRoute]) -> Iterator[BaseRoute]:
+    """Every route the app serves, included routers' too (FastAPI keeps those nested)."""
+    for route in routes:
+        included = getattr(route, "original_router", None)
+        if included is not None:
+            yield from served_routes(included.routes)
+        else:
+            yield route

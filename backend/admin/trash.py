@@ -24,6 +24,7 @@ from backend.admin.audit import ACTION_KEY
 from backend.admin.task_views import TaskSearchView
 from backend.admin.views import selected_ids
 from backend.models import Task, TaskTrash
+from backend.tasks.rows import TaskRow
 from backend.tasks.trash import expired_before, purge_expired_trash
 
 
@@ -130,6 +131,7 @@ def _restored(row: TaskTrash) -> Task:
     """The task as it was, with a new version (a new ETag for API clients) and `updated_at`."""
     fields: dict[str, Any] = {
         name: getattr(row, name)
-        for name in ("id", "owner_id", "title", "description", "completed", "created_at")
+        for name in TaskRow._fields
+        if name not in ("version", "updated_at")
     }
     return Task(**fields, version=row.version + 1, updated_at=datetime.now(UTC))

@@ -20,11 +20,14 @@ from sqlmodel import col
 
 from backend.admin.audit import audit_entry
 from backend.models import AuditLog, Task, TaskTrash, User
+from backend.tasks.rows import TaskRow
 
 # What redacted audit values become.
 REDACTED_VALUES = {"redacted": "the user was erased"}
 
-_TASK_FIELDS = ("id", "title", "description", "completed", "created_at", "updated_at")
+# A task's fields as the API answers them (`TaskRow`), less the owner (whose data this is) and
+# the version (the ETag's bookkeeping).
+_TASK_FIELDS = tuple(name for name in TaskRow._fields if name not in ("owner_id", "version"))
 
 
 def _row(obj: Any, fields: tuple[str, ...]) -> dict[str, Any]:

@@ -18,6 +18,7 @@ def env(database_url: str, direct_url: str) -> dict[str, str]:
     return cli_env(DATABASE_URL=database_url, DATABASE_DIRECT_URL=direct_url)
 
 
+@pytest.mark.slow  # runs another program in a subprocess
 def test_create_staff_reads_the_password_from_stdin_and_the_account_can_sign_in(
     env: dict[str, str], db: psycopg.Connection, make_client: Callable[..., TestClient]
 ) -> None:
@@ -50,6 +51,7 @@ def test_create_staff_reads_the_password_from_stdin_and_the_account_can_sign_in(
     assert client.get("/admin/staff-user/list").status_code == 200
 
 
+@pytest.mark.slow  # runs another program in a subprocess
 @pytest.mark.parametrize(
     ("args", "stdin", "message"),
     [
@@ -66,6 +68,7 @@ def test_create_staff_refuses_bad_input_and_stores_nothing(
     assert db.execute("SELECT count(*) FROM staff_user").fetchone() == (0,)
 
 
+@pytest.mark.slow  # runs another program in a subprocess
 def test_create_staff_refuses_an_unknown_role(env: dict[str, str]) -> None:
     result = run_cli(
         "create-staff",
@@ -81,6 +84,7 @@ def test_create_staff_refuses_an_unknown_role(env: dict[str, str]) -> None:
     assert "invalid choice" in result.stderr
 
 
+@pytest.mark.slow  # runs another program in a subprocess
 def test_create_staff_refuses_an_email_already_taken(
     env: dict[str, str], db: psycopg.Connection
 ) -> None:
@@ -94,6 +98,7 @@ def test_create_staff_refuses_an_email_already_taken(
     assert db.execute("SELECT count(*) FROM audit_log").fetchone() == (1,)
 
 
+@pytest.mark.slow  # runs another program in a subprocess
 def test_create_staff_never_takes_the_password_from_argv(env: dict[str, str]) -> None:
     result = run_cli(
         "create-staff",

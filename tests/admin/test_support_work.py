@@ -110,6 +110,7 @@ def test_a_restore_whose_id_is_taken_again_is_refused_and_changes_nothing(
     assert _audit(db, "restore") == []
 
 
+@pytest.mark.slow  # runs another program in a subprocess
 def test_trash_past_30_days_is_not_restorable_and_is_purged(
     support: TestClient,
     alice: User,

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 import httpx
 import psycopg
+import pytest
 from sqlalchemy import text
 
 from backend.app import create_app
@@ -23,6 +24,8 @@ from backend.core.settings import Settings, driver_url
 from backend.core.statement_pool import FIRST_STATEMENT_TIMEOUT_S, READ_ATTEMPTS, StatementPool
 from tests.helpers import User, create_task, wait_until
 from tests.servers import LiveServer, OwnDatabase
+
+pytestmark = pytest.mark.slow  # fault tests: `make test-fast` leaves them out
 
 
 def _terminate_every_connection(db: psycopg.Connection) -> int:

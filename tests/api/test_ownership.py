@@ -4,15 +4,14 @@ it before anything else. The one place that lists the API's routes for this."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 
 import pytest
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
-from starlette.routing import BaseRoute
 
 from backend.api.owner import OwnerRoute
-from tests.helpers import User, create_task
+from tests.helpers import User, create_task, served_routes
 
 # Each task route, as a call by `user` on the task `task_id`: method, URL and body.
 Call = tuple[str, str, dict[str, object] | None]
@@ -76,22 +75,12 @@ def test_forbidden_comes_before_validation(client: TestClient, alice: User, bob:
     assert response.json()["code"] == "forbidden"
 
 
-def _served_routes(routes: Iterable[BaseRoute]) -> Iterator[BaseRoute]:
-    """Every route the app serves, included routers' too (FastAPI keeps those nested)."""
-    for route in routes:
-        included = getattr(route, "original_router", None)
-        if included is not None:
-            yield from _served_routes(included.routes)
-        else:
-            yield route
-
-
 def test_every_api_route_checks_ownership_first(client: TestClient) -> None:
     """Every route the app serves under /api/ is an OwnerRoute: a new task route that skips
     the owner check fails here by itself, however many routes there are."""
     api_routes = [
         route
-        for route in _served_routes(client.app.routes)
+        for route in served_routes(client.app.routes)
         if isinstance(route, APIRoute) and route.path.startswith("/api/")
     ]
     unchecked = [

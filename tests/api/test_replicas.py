@@ -10,9 +10,12 @@ from collections.abc import Callable
 
 import httpx
 import psycopg
+import pytest
 
 from tests.helpers import Metrics, Staff, User, create_task, sign_in
 from tests.servers import LiveServer
+
+pytestmark = pytest.mark.slow  # replica tests: `make test-fast` leaves them out
 
 
 def _replicas(start_server: Callable[..., LiveServer]) -> tuple[httpx.Client, httpx.Client]:

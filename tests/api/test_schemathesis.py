@@ -15,12 +15,15 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from tests.helpers import User
 from tests.servers import LiveServer
 
 EXAMPLES_PER_OPERATION = 30
 
 
+@pytest.mark.slow  # runs another program in a subprocess
 def test_schemathesis_finds_nothing_against_our_own_openapi_document(
     start_server: Callable[..., LiveServer], alice: User, tmp_path: Path
 ) -> None:

@@ -16,8 +16,11 @@ from dataclasses import dataclass, field
 
 import httpx
 import psycopg
+import pytest
 
 from tests.helpers import User, wait_until
+
+pytestmark = pytest.mark.slow  # soak tests: `make test-fast` leaves them out
 
 TRAFFIC_S = 12
 CLIENTS = 4

@@ -27,6 +27,7 @@ from tests.helpers import (
 )
 
 
+@pytest.mark.slow  # runs another program in a subprocess
 def test_token_prints_one_signed_jwt_for_the_user() -> None:
     user_id = uuid.uuid4()
     result = run_cli(
@@ -48,6 +49,7 @@ def test_token_prints_one_signed_jwt_for_the_user() -> None:
     assert claims["exp"] - claims["iat"] == 120
 
 
+@pytest.mark.slow  # runs another program in a subprocess
 def test_token_refuses_a_user_id_that_is_not_a_uuid() -> None:
     result = run_cli("token", "--user-id", "bob", env=cli_env())
     assert result.returncode != 0
@@ -59,6 +61,7 @@ def fresh_folder(tmp_path: Path) -> Path:
     return tmp_path
 
 
+@pytest.mark.slow  # runs another program in a subprocess
 @pytest.mark.parametrize("host", ["0.0.0.0", "::", "192.0.2.1", "example.com"])  # noqa: S104
 def test_development_refuses_to_serve_beyond_this_machine(host: str, tmp_path: Path) -> None:
     result = run_cli("serve", "--host", host, env=cli_env(PYTHONPATH=str(REPO_ROOT)), cwd=tmp_path)
@@ -87,6 +90,7 @@ def test_a_token_signed_with_the_old_shipped_secret_is_refused(
     )
 
 
+@pytest.mark.slow  # runs another program in a subprocess
 def test_serve_without_database_url_starts_embedded_database_and_keeps_data(
     fresh_folder: Path,
 ) -> None:
@@ -160,6 +164,7 @@ def test_serve_without_database_url_starts_embedded_database_and_keeps_data(
         server.wait(timeout=60)
 
 
+@pytest.mark.slow  # runs another program in a subprocess
 def test_a_cluster_started_otherwise_is_left_running(tmp_path: Path) -> None:
     cluster = EmbeddedDatabase(tmp_path / ".data")
     cluster.start()
@@ -171,6 +176,7 @@ def test_a_cluster_started_otherwise_is_left_running(tmp_path: Path) -> None:
         cluster.stop()
 
 
+@pytest.mark.slow  # runs another program in a subprocess
 def test_data_from_another_postgresql_major_version_is_refused_with_what_to_run(
     tmp_path: Path,
 ) -> None:

@@ -226,6 +226,7 @@ def test_the_warnings_are_logged_once_at_start(
     assert STRONG not in json.dumps(events)
 
 
+@pytest.mark.slow  # runs another program in a subprocess
 def test_weak_secret_refuses_start_with_one_line_naming_the_variable() -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("JWT_", "ADMIN_", "DATABASE_"))}
     env.update(ENVIRONMENT="production", JWT_SECRET="tooshort", ADMIN_SECRET_KEY=STRONG)

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 
+import pytest
 import yaml
 
 from backend.cli import build_parser
@@ -30,6 +31,7 @@ def _alerts() -> list[dict]:
     return [rule for group in groups for rule in group["rules"] if "alert" in rule]
 
 
+@pytest.mark.slow  # runs another program in a subprocess
 def test_promtool_accepts_the_rules() -> None:
     result = subprocess.run(
         [_promtool(), "check", "rules", str(RULES)], capture_output=True, text=True, check=False
@@ -37,6 +39,7 @@ def test_promtool_accepts_the_rules() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.slow  # runs another program in a subprocess
 def test_promtool_unit_tests_pass_and_cover_every_alert() -> None:
     result = subprocess.run(
         [_promtool(), "test", "rules", str(RULE_TESTS)],
@@ -93,6 +96,7 @@ def test_the_kustomization_lists_every_manifest() -> None:
     assert sorted(kustomization["resources"]) == sorted(_manifests())
 
 
+@pytest.mark.slow  # runs another program in a subprocess
 def test_the_manifests_validate_against_the_kubernetes_schemas() -> None:
     files = [str(KUBERNETES / name) for name in _manifests()]
     result = subprocess.run(
