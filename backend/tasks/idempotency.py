@@ -33,7 +33,8 @@ async def create_task_once(
     to replay is known before the insert (the server sets every field), so it is stored with
     the claim. A replay reads it with a second statement, which sees the claim's commit.
     """
-    params, answer = create_params(principal, data)
+    params, row = create_params(principal, data)
+    answer = TaskBody.of(row)
     params.update(
         key=key,
         request_hash=request_hash(data),

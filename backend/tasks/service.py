@@ -19,7 +19,7 @@ from backend.core.text import literal_substring
 from backend.models import TaskCreate, utcnow
 from backend.tasks import statements
 from backend.tasks.cursors import CursorCodec, ListQuery
-from backend.tasks.rows import TaskBody, new_row, public, to_json
+from backend.tasks.rows import TaskBody, TaskRow, new_row, public, to_json
 
 
 def answered_row(rows: list[Any]) -> Any:
@@ -30,23 +30,26 @@ def answered_row(rows: list[Any]) -> Any:
     return row
 
 
-async def get_task(*, db: StatementPool, principal: Principal, task_id: uuid.UUID) -> TaskBody:
-    """The owner's task, or NotFound."""
+async def _task_row(*, db: StatementPool, principal: Principal, task_id: uuid.UUID) -> Any:
     params = account_params(principal)
     params["task_id"] = task_id
     row = answered_row(await db.fetch(statements.get_sql(), params, retry=True))
     if row.id is None:
         raise NotFound("Task not found.")
-    return TaskBody.of(row)
+    return row
 
 
-def create_params(principal: Principal, data: TaskCreate) -> tuple[dict[str, Any], TaskBody]:
-    """A create's parameters, and its answer (known in full before the insert)."""
+async def get_task(*, db: StatementPool, principal: Principal, task_id: uuid.UUID) -> TaskBody:
+    """The owner's task, or NotFound."""
+    return TaskBody.of(await _task_row(db=db, principal=principal, task_id=task_id))
+
+
+def create_params(principal: Principal, data: TaskCreate) -> tuple[dict[str, Any], TaskRow]:
+    """A create's parameters, and the row it inserts (known in full before the insert)."""
     task_id, now = uuid.uuid4(), utcnow()
     params = account_params(principal)
     params.update(data.model_dump(), task_id=task_id, now=now)
-    answer = TaskBody.of(new_row(task_id=task_id, owner_id=principal.user_id, data=data, now=now))
-    return params, answer
+    return params, new_row(task_id=task_id, owner_id=principal.user_id, data=data, now=now)
 
 
 async def create_task(*, db: StatementPool, principal: Principal, data: TaskCreate) -> TaskBody:
@@ -80,11 +83,7 @@ async def update_task(
     """Apply `changes` in one UPDATE; with `versions`, only if the task's is one of them."""
     if not changes:
         # Nothing to change: the task stays as it is, version and updated_at included.
-        params = account_params(principal)
-        params["task_id"] = task_id
-        row = answered_row(await db.fetch(statements.get_sql(), params, retry=True))
-        if row.id is None:
-            raise NotFound("Task not found.")
+        row = await _task_row(db=db, principal=principal, task_id=task_id)
         if versions is not None and row.version not in versions:
             raise PreconditionFailed()
         return UpdateResult(
