@@ -172,6 +172,8 @@ class TaskPublic(TaskBase):
     owner_id: uuid.UUID
     created_at: datetime
     updated_at: datetime
+    # The number in the task's ETag: it moves on every change.
+    version: int
 
     @field_serializer("created_at", "updated_at")
     def _as_utc(self, value: datetime) -> datetime:

@@ -67,6 +67,7 @@ def public(row: TaskRow) -> dict[str, Any]:
         "owner_id": str(row.owner_id),
         "created_at": _rfc3339(row.created_at),
         "updated_at": _rfc3339(row.updated_at),
+        "version": row.version,
     }
 
 

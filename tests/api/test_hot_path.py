@@ -207,7 +207,7 @@ def test_a_timestamp_from_a_session_in_any_zone_is_written_as_pydantic_writes_it
         updated_at=moment,
     )
     expected = TaskPublic(
-        id=task_id, owner_id=owner_id, title="t", created_at=moment, updated_at=moment
+        id=task_id, owner_id=owner_id, title="t", created_at=moment, updated_at=moment, version=1
     ).model_dump_json()
     assert to_json(public(row)).decode() == expected
 

@@ -33,8 +33,10 @@ def test_post_creates_task_with_location_and_server_fields(client: TestClient, a
         "owner_id",
         "created_at",
         "updated_at",
+        "version",
     }
     assert task["title"] == "Buy milk"
+    assert task["version"] == 1 and response.headers["ETag"] == '"1"'
     assert task["description"] is None
     assert task["completed"] is False
     assert task["owner_id"] == str(alice.id)

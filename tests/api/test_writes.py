@@ -34,6 +34,28 @@ def test_every_task_response_has_an_etag_that_changes_with_the_task(
     assert client.get(url, headers=alice.headers).headers["ETag"] == replaced.headers["ETag"]
 
 
+def test_every_task_body_carries_its_version_the_number_in_its_etag(
+    client: TestClient, alice: User
+) -> None:
+    def version_and_etag(response: httpx.Response) -> tuple[int, str]:
+        return response.json()["version"], response.headers["ETag"]
+
+    created = _create(client, alice)
+    url = alice.task_url(created.json()["id"])
+    assert version_and_etag(created) == (1, '"1"')
+    assert version_and_etag(client.get(url, headers=alice.headers)) == (1, '"1"')
+    patched = client.patch(url, json={"completed": True}, headers=alice.headers)
+    assert version_and_etag(patched) == (2, '"2"')
+    replaced = client.put(url, json={"title": "again"}, headers=alice.headers)
+    assert version_and_etag(replaced) == (3, '"3"')
+    [listed] = client.get(alice.tasks_url, headers=alice.headers).json()["items"]
+    assert listed["version"] == 3
+    keyed = {**alice.headers, "Idempotency-Key": "versioned"}
+    first = client.post(alice.tasks_url, json={"title": "once"}, headers=keyed)
+    replay = client.post(alice.tasks_url, json={"title": "once"}, headers=keyed)
+    assert version_and_etag(first) == version_and_etag(replay) == (1, '"1"')
+
+
 def test_if_none_match_with_current_etag_is_304(client: TestClient, alice: User) -> None:
     created = _create(client, alice)
     url = alice.task_url(created.json()["id"])
