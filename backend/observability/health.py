@@ -27,7 +27,7 @@ async def readyz(request: Request) -> JSONResponse:
     try:
         async with asyncio.timeout(READY_TIMEOUT_S), context.engine.connect() as connection:
             rows = await connection.execute(text("SELECT version_num FROM alembic_version"))
-            current = frozenset(row[0] for row in rows)
+            current = frozenset(row.version_num for row in rows)
     except ProgrammingError:
         return _not_ready(request, "the database schema is not migrated")
     except TimeoutError:
