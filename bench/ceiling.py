@@ -62,7 +62,7 @@ def create_app() -> Starlette:
     secret = os.environ["JWT_SECRET"]
     pool = AsyncConnectionPool(
         os.environ["DATABASE_URL"],
-        # Sized as the platform's API pool (backend/db.py): writes wait on commits, and more
+        # Sized as the platform's API pool (backend/core/db.py): writes wait on commits, and more
         # connections in flight commit more per second, which is no merit of either server.
         min_size=2,
         max_size=20,
