@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from alembic import command
@@ -82,6 +83,8 @@ def check(url: URL) -> None:
     command.check(config)
 
 
+@cache
 def head_revisions() -> frozenset[str]:
+    """The migrations' head, read once per process: the files do not change under it."""
     script = ScriptDirectory(str(MIGRATIONS_DIR))
     return frozenset(script.get_heads())
