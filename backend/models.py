@@ -1,4 +1,5 @@
-"""The SQLModel tables and the task schema family, shared by the API, the back office and the CLI."""
+"""The SQLModel tables, shared by the API, the back office and the CLI (the bodies a task API
+client sends and receives are `backend.tasks.schemas`)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal, get_args
 
-from pydantic import StrictBool, field_serializer
+from pydantic import StrictBool
 from sqlalchemy import (
     BigInteger,
     CheckConstraint,
@@ -44,6 +45,12 @@ def utcnow() -> datetime:
 
 def _timestamp_column() -> Column[datetime]:
     return Column(DateTime(timezone=True), nullable=False, default=utcnow)
+
+
+def _change_xid_field() -> Any:
+    # Stamped by a trigger on every write, by whatever code, with the writer's transaction id:
+    # the change feed's order (backend.tasks.feed). 0 marks rows older than the feed.
+    return Field(default=0, sa_column=Column(BigInteger, nullable=False, server_default=text("0")))
 
 
 class User(SQLModel, table=True):
@@ -90,6 +97,8 @@ class Task(TaskBase, table=True):
         Index("ix_task_owner_id_title_id", "owner_id", "title", "id"),
         # The back office lists every user's tasks newest first.
         Index("ix_task_created_at_id", "created_at", "id"),
+        # The change feed: one owner's tasks in the order their writers' transactions began.
+        Index("ix_task_owner_id_change_xid_id", "owner_id", "change_xid", "id"),
         # Search: a literal piece of the title or description, whatever the word's frequency.
         # One GIN of the owner (btree_gin) and both texts' trigrams (pg_trgm) serves the API's
         # `q` (this owner's tasks containing …) and the back office's title search (any
@@ -114,6 +123,7 @@ class Task(TaskBase, table=True):
     version: int = Field(default=1, sa_column_kwargs={"server_default": text("1")})
     created_at: datetime = Field(default_factory=utcnow, sa_column=_timestamp_column())
     updated_at: datetime = Field(default_factory=utcnow, sa_column=_timestamp_column())
+    change_xid: int = _change_xid_field()
 
     # For the back office, which shows and links a task's owner; the API never loads it.
     owner: User = Relationship(sa_relationship_kwargs={"lazy": "raise"})
@@ -128,11 +138,13 @@ class TaskTrash(SQLModel, table=True):
 
     __tablename__ = "task_trash"
     __table_args__ = (
-        # Every index here is paid for by every API delete, so there is one besides the
+        # Every index here is paid for by every API delete, so there are two besides the
         # primary key: a BRIN on deleted_at (rows arrive in that order, so it is tiny and
-        # nearly free to keep), which the purge and the trash page's newest-first order use.
-        # Finding one owner's trash (export, erasure) reads the table: rare, staff-only work.
+        # nearly free to keep), which the purge and the trash page's newest-first order use;
+        # and the change feed's deletions, one owner's in the order of their transactions,
+        # which also finds one owner's trash (export, erasure).
         Index("ix_task_trash_deleted_at", "deleted_at", postgresql_using="brin"),
+        Index("ix_task_trash_owner_id_change_xid_id", "owner_id", "change_xid", "id"),
     )
 
     id: uuid.UUID = Field(primary_key=True)
@@ -146,39 +158,20 @@ class TaskTrash(SQLModel, table=True):
     created_at: datetime = Field(sa_column=_timestamp_column())
     updated_at: datetime = Field(sa_column=_timestamp_column())
     deleted_at: datetime = Field(sa_column=_timestamp_column())
+    change_xid: int = _change_xid_field()
 
     owner: User = Relationship(sa_relationship_kwargs={"lazy": "raise"})
 
 
-class TaskCreate(TaskBase):
-    """Body of POST; server-owned fields are not part of it, so they cannot be set."""
+class TrashPurge(SQLModel, table=True):
+    """How far purging the trash has gone: the newest transaction whose deletions it removed.
+    A change-feed token from before it may have missed a deletion that is gone, so it is
+    refused (410) rather than trusted; one row, raised by every purge."""
 
+    __tablename__ = "trash_purge"
 
-class TaskReplace(TaskBase):
-    """Body of PUT: a full replacement; omitted optional fields take their defaults."""
-
-
-class TaskPatch(SQLModel):
-    """Body of PATCH: only the fields sent change. `description: null` clears it; a null title
-    or completed is invalid because their types do not admit null."""
-
-    title: Title = None  # type: ignore[assignment]
-    description: Description | None = None
-    completed: StrictBool = None  # type: ignore[assignment]
-
-
-class TaskPublic(TaskBase):
-    id: uuid.UUID
-    owner_id: uuid.UUID
-    created_at: datetime
-    updated_at: datetime
-    # The number in the task's ETag: it moves on every change.
-    version: int
-
-    @field_serializer("created_at", "updated_at")
-    def _as_utc(self, value: datetime) -> datetime:
-        # psycopg returns timestamps in the session's time zone; the contract says UTC.
-        return value.astimezone(UTC)
+    id: bool = Field(default=True, primary_key=True)
+    through_xid: int = Field(sa_type=BigInteger)
 
 
 class IdempotencyKey(SQLModel, table=True):

@@ -78,6 +78,49 @@ def create_task(client: TestClient | httpx.Client, user: User, **fields: object)
     return response.json()
 
 
+def server_tasks(client: TestClient | httpx.Client, user: User) -> dict[str, dict]:
+    """Every task of the user's, by id, walked through the list's pages."""
+    tasks: dict[str, dict] = {}
+    cursor = None
+    while True:
+        params = {"limit": 100, **({"cursor": cursor} if cursor else {})}
+        page = client.get(user.tasks_url, params=params, headers=user.headers).json()
+        tasks.update((task["id"], task) for task in page["items"])
+        if not (cursor := page["next_cursor"]):
+            return tasks
+
+
+class Replica:
+    """A client app's copy of one user's tasks, built from the change feed alone."""
+
+    def __init__(self, client: TestClient | httpx.Client, user: User, limit: int = 100) -> None:
+        self.client, self.user, self.limit = client, user, limit
+        self.tasks: dict[str, dict] = {}
+        self.token: str | None = None
+
+    def sync(self) -> list[dict]:
+        """Follow `next` until `more` is false; the changes applied, in order."""
+        applied: list[dict] = []
+        while True:
+            params: dict[str, object] = {"limit": self.limit}
+            if self.token is not None:
+                params["since"] = self.token
+            response = self.client.get(
+                f"{self.user.tasks_url}/changes", params=params, headers=self.user.headers
+            )
+            assert response.status_code == 200, response.text
+            page = response.json()
+            for change in page["changes"]:
+                if change["type"] == "upsert":
+                    self.tasks[change["task"]["id"]] = change["task"]
+                else:
+                    self.tasks.pop(change["id"], None)
+            applied += page["changes"]
+            self.token = page["next"]
+            if not page["more"]:
+                return applied
+
+
 def wait_until(condition: Callable[[], bool], timeout_s: float = 30, every_s: float = 0.5) -> bool:
     """Whether `condition` came true within the timeout (PgBouncer retries a failed server login
     only every 15 s, so recovering behind it is not immediate)."""

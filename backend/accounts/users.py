@@ -21,7 +21,9 @@ from backend.models import User
 
 OWNER = bindparam("owner_id", type_=Uuid)
 
-_EXISTING = select(col(User.is_active)).where(col(User.id) == OWNER).cte("existing")
+_EXISTING = (
+    select(col(User.is_active), col(User.created_at)).where(col(User.id) == OWNER).cte("existing")
+)
 # ON CONFLICT makes concurrent first requests safe. If another transaction created the row
 # meanwhile, neither CTE sees it in this statement's snapshot and the user is new, so active.
 CREATED = (
@@ -46,6 +48,10 @@ ACCOUNT = select(
     func.coalesce(select(_EXISTING.c.is_active).scalar_subquery(), true()).label("active")
 ).cte("account")
 ACTIVE = ACCOUNT.c.active
+# When the account began. A user erased and then seen again is a new account, which what was
+# issued to the old one (a change-feed token) must not be taken for; one created by this very
+# statement began at its transaction's start, as CREATED records.
+SINCE = func.coalesce(select(_EXISTING.c.created_at).scalar_subquery(), func.now())
 
 
 def account_params(principal: Principal) -> dict[str, Any]:

@@ -70,10 +70,16 @@ def _shown(key: str, value: Any) -> Any:
     return REDACTED if key in SECRET_FIELDS else _jsonable(value)
 
 
+# Stamped by the database on every write (the change feed's order): not a value staff chose.
+_BOOKKEEPING = {"change_xid"}
+
+
 def _snapshot(obj: Any) -> dict[str, Any]:
     state = inspect(obj)
     return {
-        attr.key: _shown(attr.key, getattr(obj, attr.key)) for attr in state.mapper.column_attrs
+        attr.key: _shown(attr.key, getattr(obj, attr.key))
+        for attr in state.mapper.column_attrs
+        if attr.key not in _BOOKKEEPING
     }
 
 
@@ -83,6 +89,8 @@ def _changes(obj: Any) -> tuple[dict[str, Any], dict[str, Any]]:
     after: dict[str, Any] = {}
     state = inspect(obj)
     for attr in state.mapper.column_attrs:
+        if attr.key in _BOOKKEEPING:
+            continue
         history = state.attrs[attr.key].history
         if not history.has_changes():
             continue

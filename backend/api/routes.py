@@ -11,23 +11,24 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, FastAPI, Header, Query, Request, Response, status
-from pydantic import BaseModel
 
 from backend.api.conditional import IF_MATCH_PATTERN, none_match, versions_matching
 from backend.api.owner import Owner, OwnerRoute, owner_of
 from backend.core.errors import ErrorBody
 from backend.core.text import SearchText
-from backend.models import TaskCreate, TaskPatch, TaskPublic, TaskReplace
-from backend.tasks import idempotency, service
+from backend.tasks import feed, idempotency, service
 from backend.tasks.cursors import ListQuery, SortKey
 from backend.tasks.rows import TaskBody
+from backend.tasks.schemas import (
+    Changes,
+    TaskCreate,
+    TaskList,
+    TaskPatch,
+    TaskPublic,
+    TaskReplace,
+)
 
 JSON = "application/json"
-
-
-class TaskList(BaseModel):
-    items: list[TaskPublic]
-    next_cursor: str | None
 
 
 def _errors(*statuses: int) -> dict[int | str, dict[str, object]]:
@@ -138,6 +139,31 @@ async def list_tasks(
         limit=limit,
         cursor=cursor,
         codec=owner.cursors,
+    )
+    return Response(body, media_type=JSON)
+
+
+@router.get(
+    "/changes",
+    response_model=Changes,
+    responses=_errors(410),
+    openapi_extra=_documented(),
+)
+async def list_changes(
+    request: Request,
+    since: Annotated[
+        str | None,
+        Query(
+            max_length=2048,
+            description="The `next` of the previous answer; without it, every task from nothing.",
+        ),
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+) -> Response:
+    """What changed in the user's tasks since a token: upserts and deletes, none ever skipped."""
+    owner = owner_of(request)
+    body = await feed.read_changes(
+        db=owner.db, principal=owner.principal, since=since, limit=limit, codec=owner.cursors
     )
     return Response(body, media_type=JSON)
 

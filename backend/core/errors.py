@@ -99,6 +99,13 @@ class IdempotencyKeyReused(AppError):
     errors = [{"loc": ["header", "Idempotency-Key"], "msg": detail}]
 
 
+class SyncTokenExpired(AppError):
+    status_code, code = 410, "sync_token_expired"
+    detail = (
+        "The sync token is older than the deletions kept (30 days): sync again without `since`."
+    )
+
+
 class DatabaseUnavailable(AppError):
     status_code, code = 503, "database_unavailable"
     detail = "The database is unavailable; retry shortly."

@@ -38,31 +38,39 @@ class ListQuery:
 
 
 class CursorCodec:
-    """Opaque, tamper-evident keyset cursors: the last row's sort key and id, HMAC-signed."""
+    """Opaque, tamper-evident tokens: a JSON payload, HMAC-signed with what it is bound to (a
+    list query and its user, or a change feed's user). A list cursor holds the last row's sort
+    key and id; a change-feed token is `backend.tasks.feed`'s."""
 
     def __init__(self, key: bytes) -> None:
         self._key = key
 
-    def _mac(self, payload: bytes, query: ListQuery) -> bytes:
-        message = payload + b"\x00" + query.fingerprint().encode()
+    def _mac(self, payload: bytes, binding: str) -> bytes:
+        message = payload + b"\x00" + binding.encode()
         return hmac.new(self._key, message, hashlib.sha256).digest()[:16]
+
+    def sign(self, content: Any, binding: str) -> str:
+        payload = json.dumps(content, separators=(",", ":")).encode()
+        return base64.urlsafe_b64encode(self._mac(payload, binding) + payload).rstrip(b"=").decode()
+
+    def open(self, token: str, binding: str) -> Any:
+        """The content `sign` was given for this binding, or InvalidCursor."""
+        try:
+            raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
+        except (ValueError, TypeError):
+            raise InvalidCursor() from None
+        mac, payload = raw[:16], raw[16:]
+        if len(mac) != 16 or not hmac.compare_digest(mac, self._mac(payload, binding)):
+            raise InvalidCursor()
+        return json.loads(payload)
 
     def encode(self, query: ListQuery, value: Any, last_id: uuid.UUID) -> str:
         if isinstance(value, datetime):
             value = value.isoformat()
-        payload = json.dumps([value, str(last_id)], separators=(",", ":")).encode()
-        token = self._mac(payload, query) + payload
-        return base64.urlsafe_b64encode(token).rstrip(b"=").decode()
+        return self.sign([value, str(last_id)], query.fingerprint())
 
     def decode(self, query: ListQuery, cursor: str) -> tuple[Any, uuid.UUID]:
-        try:
-            raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        except (ValueError, TypeError):
-            raise InvalidCursor() from None
-        mac, payload = raw[:16], raw[16:]
-        if len(mac) != 16 or not hmac.compare_digest(mac, self._mac(payload, query)):
-            raise InvalidCursor()
-        value, last_id = json.loads(payload)
+        value, last_id = self.open(cursor, query.fingerprint())
         if query.key != "title":
             value = datetime.fromisoformat(value)
         return value, uuid.UUID(last_id)

@@ -10,9 +10,9 @@ from datetime import timedelta
 from backend.accounts.tokens import Principal
 from backend.core.errors import IdempotencyKeyReused
 from backend.core.statement_pool import StatementPool
-from backend.models import TaskCreate
 from backend.tasks import statements
 from backend.tasks.rows import TaskBody
+from backend.tasks.schemas import TaskCreate
 from backend.tasks.service import answered_row, create_params
 
 IDEMPOTENCY_TTL = timedelta(hours=24)

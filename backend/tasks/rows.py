@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
-from backend.models import Task, TaskCreate, table
+from backend.models import Task, table
+from backend.tasks.schemas import TaskCreate
 
 TASKS = table(Task)
 
@@ -49,7 +50,7 @@ def new_row(*, task_id: uuid.UUID, owner_id: uuid.UUID, data: TaskCreate, now: d
     )
 
 
-def _rfc3339(value: datetime) -> str:
+def rfc3339(value: datetime) -> str:
     # psycopg gives the session's time zone; the contract says UTC, written as pydantic does.
     text = value.isoformat()
     if not text.endswith("+00:00"):  # a session not in UTC: convert (the usual case needs not)
@@ -65,8 +66,8 @@ def public(row: TaskRow) -> dict[str, Any]:
         "completed": row.completed,
         "id": str(row.id),
         "owner_id": str(row.owner_id),
-        "created_at": _rfc3339(row.created_at),
-        "updated_at": _rfc3339(row.updated_at),
+        "created_at": rfc3339(row.created_at),
+        "updated_at": rfc3339(row.updated_at),
         "version": row.version,
     }
 

@@ -16,10 +16,11 @@ from backend.accounts.users import account_params
 from backend.core.errors import NotFound, PreconditionFailed, UserInactive
 from backend.core.statement_pool import StatementPool
 from backend.core.text import literal_substring
-from backend.models import TaskCreate, utcnow
+from backend.models import utcnow
 from backend.tasks import statements
 from backend.tasks.cursors import CursorCodec, ListQuery
 from backend.tasks.rows import TaskBody, TaskRow, new_row, public, to_json
+from backend.tasks.schemas import TaskCreate
 
 
 def answered_row(rows: list[Any]) -> Any:

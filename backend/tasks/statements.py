@@ -1,4 +1,5 @@
-"""Every SQL statement of the task API, each compiled once per shape.
+"""Every SQL statement of the task API (but the change feed's, in backend.tasks.feed), each
+compiled once per shape.
 
 Each request is one statement: it starts from the owner's tasks (`owned_tasks`), and goes
 through `for_account`, which folds in the user's first-sight creation and active check, so
@@ -8,10 +9,8 @@ kept under tests/golden_sql/, so a change's SQL shows in its diff.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from functools import cache
-from itertools import combinations, product
-from typing import Any, get_args
+from typing import Any
 
 from sqlalchemy import (
     BigInteger,
@@ -270,21 +269,3 @@ def stored_answer_sql() -> str:
             col(IdempotencyKey.key) == bindparam("key", type_=String),
         )
     )
-
-
-def every_shape() -> Iterator[tuple[str, str, str]]:
-    """(statement, shape, SQL) for every statement the API can send: the golden files' source."""
-    yield "get", "", get_sql()
-    yield "create", "", create_sql()
-    yield "create_idempotent", "", idempotent_create_sql()
-    yield "create_idempotent", "stored answer", stored_answer_sql()
-    patchable = sorted(WRITABLE)
-    for conditional in (False, True):
-        for size in range(1, len(patchable) + 1):
-            for fields in combinations(patchable, size):
-                shape = f"set {', '.join(fields)}{' if-match' if conditional else ''}"
-                yield "update", shape, update_sql(fields, conditional)
-        yield "delete", "if-match" if conditional else "", delete_sql(conditional)
-    for sort, completed, q, after in product(get_args(SortKey), *[(False, True)] * 3):
-        flags = [name for name, on in (("completed", completed), ("q", q), ("after", after)) if on]
-        yield "list", " ".join([sort, *flags]), list_sql(sort, completed, q, after)

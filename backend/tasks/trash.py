@@ -2,19 +2,20 @@
 
 Deleted tasks stay in `task_trash` for TRASH_KEPT (the API's delete moves them there; the
 back office's trash page restores them). Expired ones are purged whenever staff open the
-trash, and by `taskapi purge-trash`, for a scheduler; the API's deletes stay one insert.
+trash, and by `taskapi purge-trash`, for a scheduler; the API's deletes stay one insert. How
+far purging has gone is recorded for the change feed (`trash_purge`).
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any, cast
 
-from sqlalchemy import CursorResult, delete, select
+from sqlalchemy import delete, func, select
+from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from backend.models import TRASH_KEPT, TaskTrash
+from backend.models import TRASH_KEPT, TaskTrash, TrashPurge
 
 PURGE_BATCH = 10_000
 
@@ -35,12 +36,28 @@ async def purge_expired_trash(session: AsyncSession) -> int:
             .limit(PURGE_BATCH)
             .with_for_update(skip_locked=True)
         )
-        # A DELETE's result is a CursorResult (its row count), which execute() does not declare.
-        result = cast(
-            CursorResult[Any],
-            await session.execute(delete(TaskTrash).where(col(TaskTrash.id).in_(batch))),
-        )
+        gone = (
+            await session.scalars(
+                delete(TaskTrash)
+                .where(col(TaskTrash.id).in_(batch))
+                .returning(col(TaskTrash.change_xid))
+            )
+        ).all()
+        if gone:
+            # In the same transaction: a change-feed token from before these deletions may
+            # have missed one, and is refused from the moment they are gone.
+            record = insert(TrashPurge).values(id=True, through_xid=max(gone))
+            await session.execute(
+                record.on_conflict_do_update(
+                    index_elements=["id"],
+                    set_={
+                        "through_xid": func.greatest(
+                            col(TrashPurge.through_xid), record.excluded.through_xid
+                        )
+                    },
+                )
+            )
         await session.commit()
-        purged += result.rowcount
-        if result.rowcount < PURGE_BATCH:
+        purged += len(gone)
+        if len(gone) < PURGE_BATCH:
             return purged

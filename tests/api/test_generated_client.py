@@ -17,7 +17,15 @@ import pytest
 
 from tests.helpers import User
 
-OPERATIONS = {"list_tasks", "create_task", "get_task", "replace_task", "patch_task", "delete_task"}
+OPERATIONS = {
+    "list_tasks",
+    "create_task",
+    "get_task",
+    "replace_task",
+    "patch_task",
+    "delete_task",
+    "list_changes",
+}
 
 
 @pytest.fixture
@@ -100,6 +108,38 @@ def test_a_generated_client_creates_lists_reads_changes_and_deletes(
         assert deleted.status_code == 204
         missing = _api(generated, "get_task").sync(alice.id, task.id, client=api)
         assert isinstance(missing, models.ErrorBody) and missing.code == "not_found"
+
+
+def test_a_generated_client_follows_the_change_feed_until_it_is_caught_up(
+    generated: ModuleType, live_server: str, alice: User
+) -> None:
+    models = importlib.import_module(f"{generated.__name__}.models")
+    create, list_changes = _api(generated, "create_task"), _api(generated, "list_changes")
+    with generated.AuthenticatedClient(base_url=live_server, token=alice.token) as api:
+        created = {
+            create.sync(alice.id, client=api, body=models.TaskCreate(title=f"t{n}")).id
+            for n in range(3)
+        }
+        copy: dict[object, object] = {}
+        since, pages = None, 0
+        while True:
+            kwargs = {"since": since} if since is not None else {}
+            page = list_changes.sync(alice.id, client=api, limit=2, **kwargs)
+            assert isinstance(page, models.Changes), page
+            for change in page.changes:
+                # The discriminated union parses into one model per kind of change.
+                assert isinstance(change, models.TaskUpserted)
+                copy[change.task.id] = change.task
+            since, pages = page.next_, pages + 1
+            if not page.more:
+                break
+        assert set(copy) == created and pages == 2
+        victim = next(iter(created))
+        _api(generated, "delete_task").sync_detailed(alice.id, victim, client=api)
+        [deleted] = list_changes.sync(alice.id, client=api, since=since).changes
+        assert isinstance(deleted, models.TaskDeleted) and deleted.id == victim
+        altered = list_changes.sync(alice.id, client=api, since=since + "x")
+        assert isinstance(altered, models.ErrorBody) and altered.code == "invalid_cursor"
 
 
 def test_every_error_parses_into_the_documented_envelope(

@@ -17,8 +17,8 @@ from fastapi.testclient import TestClient
 
 from backend.accounts.tokens import TokenVerifier
 from backend.core.settings import Settings
-from backend.models import TaskPublic
 from backend.tasks.rows import TaskBody, TaskRow, public, to_json
+from backend.tasks.schemas import TaskPublic
 from tests.helpers import TEST_SECRET, User, create_task, libpq, make_token
 
 

@@ -48,6 +48,7 @@ def test_every_operation_id_is_the_short_name_of_what_it_does(client: TestClient
         "replace_task",
         "patch_task",
         "delete_task",
+        "list_changes",
     }
 
 

@@ -22,6 +22,7 @@ ROUTES: dict[str, Callable[[User, str], Call]] = {
     "replace": lambda user, task_id: ("PUT", user.task_url(task_id), {"title": "x"}),
     "patch": lambda user, task_id: ("PATCH", user.task_url(task_id), {"title": "x"}),
     "delete": lambda user, task_id: ("DELETE", user.task_url(task_id), None),
+    "changes": lambda user, task_id: ("GET", f"{user.tasks_url}/changes", None),
 }
 ONE_TASK_ROUTES = ["get", "replace", "patch", "delete"]
 

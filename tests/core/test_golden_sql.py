@@ -11,7 +11,7 @@ from collections import defaultdict
 
 import pytest
 
-from backend.tasks.statements import every_shape
+from backend.tasks.shapes import every_shape
 from tests.helpers import REPO_ROOT
 
 GOLDEN = REPO_ROOT / "tests" / "golden_sql"

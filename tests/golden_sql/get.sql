@@ -1,6 +1,6 @@
 -- get
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 

@@ -1,6 +1,6 @@
 -- list: created_at
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -18,7 +18,7 @@ WHERE task.owner_id = %(owner_id)s::UUID ORDER BY task.created_at ASC, task.id A
 
 -- list: created_at after
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -36,7 +36,7 @@ WHERE task.owner_id = %(owner_id)s::UUID AND (task.created_at, task.id) > (%(aft
 
 -- list: created_at q
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -54,7 +54,7 @@ WHERE task.owner_id = %(owner_id)s::UUID AND (task.title ILIKE %(pattern)s::VARC
 
 -- list: created_at q after
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -72,7 +72,7 @@ WHERE task.owner_id = %(owner_id)s::UUID AND (task.title ILIKE %(pattern)s::VARC
 
 -- list: created_at completed
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -90,7 +90,7 @@ WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s ORDE
 
 -- list: created_at completed after
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -108,7 +108,7 @@ WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND 
 
 -- list: created_at completed q
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -126,7 +126,7 @@ WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND 
 
 -- list: created_at completed q after
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -144,7 +144,7 @@ WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND 
 
 -- list: -created_at
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -162,7 +162,7 @@ WHERE task.owner_id = %(owner_id)s::UUID ORDER BY task.created_at DESC, task.id 
 
 -- list: -created_at after
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -180,7 +180,7 @@ WHERE task.owner_id = %(owner_id)s::UUID AND (task.created_at, task.id) < (%(aft
 
 -- list: -created_at q
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -198,7 +198,7 @@ WHERE task.owner_id = %(owner_id)s::UUID AND (task.title ILIKE %(pattern)s::VARC
 
 -- list: -created_at q after
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -216,7 +216,7 @@ WHERE task.owner_id = %(owner_id)s::UUID AND (task.title ILIKE %(pattern)s::VARC
 
 -- list: -created_at completed
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -234,7 +234,7 @@ WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s ORDE
 
 -- list: -created_at completed after
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -252,7 +252,7 @@ WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND 
 
 -- list: -created_at completed q
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -270,7 +270,7 @@ WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND 
 
 -- list: -created_at completed q after
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -288,7 +288,7 @@ WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND 
 
 -- list: updated_at
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -306,7 +306,7 @@ WHERE task.owner_id = %(owner_id)s::UUID ORDER BY task.updated_at ASC, task.id A
 
 -- list: updated_at after
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -324,7 +324,7 @@ WHERE task.owner_id = %(owner_id)s::UUID AND (task.updated_at, task.id) > (%(aft
 
 -- list: updated_at q
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -342,7 +342,7 @@ WHERE task.owner_id = %(owner_id)s::UUID AND (task.title ILIKE %(pattern)s::VARC
 
 -- list: updated_at q after
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -360,7 +360,7 @@ WHERE task.owner_id = %(owner_id)s::UUID AND (task.title ILIKE %(pattern)s::VARC
 
 -- list: updated_at completed
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -378,7 +378,7 @@ WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s ORDE
 
 -- list: updated_at completed after
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -396,7 +396,7 @@ WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND 
 
 -- list: updated_at completed q
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -414,7 +414,7 @@ WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND 
 
 -- list: updated_at completed q after
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -432,7 +432,7 @@ WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND 
 
 -- list: -updated_at
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -450,7 +450,7 @@ WHERE task.owner_id = %(owner_id)s::UUID ORDER BY task.updated_at DESC, task.id 
 
 -- list: -updated_at after
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -468,7 +468,7 @@ WHERE task.owner_id = %(owner_id)s::UUID AND (task.updated_at, task.id) < (%(aft
 
 -- list: -updated_at q
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -486,7 +486,7 @@ WHERE task.owner_id = %(owner_id)s::UUID AND (task.title ILIKE %(pattern)s::VARC
 
 -- list: -updated_at q after
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -504,7 +504,7 @@ WHERE task.owner_id = %(owner_id)s::UUID AND (task.title ILIKE %(pattern)s::VARC
 
 -- list: -updated_at completed
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -522,7 +522,7 @@ WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s ORDE
 
 -- list: -updated_at completed after
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -540,7 +540,7 @@ WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND 
 
 -- list: -updated_at completed q
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -558,7 +558,7 @@ WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND 
 
 -- list: -updated_at completed q after
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -576,7 +576,7 @@ WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND 
 
 -- list: title
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -594,7 +594,7 @@ WHERE task.owner_id = %(owner_id)s::UUID ORDER BY task.title ASC, task.id ASC
 
 -- list: title after
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -612,7 +612,7 @@ WHERE task.owner_id = %(owner_id)s::UUID AND (task.title, task.id) > (%(after_ke
 
 -- list: title q
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -630,7 +630,7 @@ WHERE task.owner_id = %(owner_id)s::UUID AND (task.title ILIKE %(pattern)s::VARC
 
 -- list: title q after
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -648,7 +648,7 @@ WHERE task.owner_id = %(owner_id)s::UUID AND (task.title ILIKE %(pattern)s::VARC
 
 -- list: title completed
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -666,7 +666,7 @@ WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s ORDE
 
 -- list: title completed after
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -684,7 +684,7 @@ WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND 
 
 -- list: title completed q
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -702,7 +702,7 @@ WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND 
 
 -- list: title completed q after
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -720,7 +720,7 @@ WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND 
 
 -- list: -title
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -738,7 +738,7 @@ WHERE task.owner_id = %(owner_id)s::UUID ORDER BY task.title DESC, task.id DESC
 
 -- list: -title after
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -756,7 +756,7 @@ WHERE task.owner_id = %(owner_id)s::UUID AND (task.title, task.id) < (%(after_ke
 
 -- list: -title q
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -774,7 +774,7 @@ WHERE task.owner_id = %(owner_id)s::UUID AND (task.title ILIKE %(pattern)s::VARC
 
 -- list: -title q after
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -792,7 +792,7 @@ WHERE task.owner_id = %(owner_id)s::UUID AND (task.title ILIKE %(pattern)s::VARC
 
 -- list: -title completed
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -810,7 +810,7 @@ WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s ORDE
 
 -- list: -title completed after
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -828,7 +828,7 @@ WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND 
 
 -- list: -title completed q
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -846,7 +846,7 @@ WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND 
 
 -- list: -title completed q after
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 

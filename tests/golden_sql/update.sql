@@ -1,6 +1,6 @@
 -- update: set completed
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -22,7 +22,7 @@ FROM account LEFT OUTER JOIN updated ON account.active;
 
 -- update: set description
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -44,7 +44,7 @@ FROM account LEFT OUTER JOIN updated ON account.active;
 
 -- update: set title
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -66,7 +66,7 @@ FROM account LEFT OUTER JOIN updated ON account.active;
 
 -- update: set completed, description
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -88,7 +88,7 @@ FROM account LEFT OUTER JOIN updated ON account.active;
 
 -- update: set completed, title
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -110,7 +110,7 @@ FROM account LEFT OUTER JOIN updated ON account.active;
 
 -- update: set description, title
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -132,7 +132,7 @@ FROM account LEFT OUTER JOIN updated ON account.active;
 
 -- update: set completed, description, title
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -154,7 +154,7 @@ FROM account LEFT OUTER JOIN updated ON account.active;
 
 -- update: set completed if-match
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -176,7 +176,7 @@ FROM account LEFT OUTER JOIN updated ON account.active;
 
 -- update: set description if-match
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -198,7 +198,7 @@ FROM account LEFT OUTER JOIN updated ON account.active;
 
 -- update: set title if-match
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -220,7 +220,7 @@ FROM account LEFT OUTER JOIN updated ON account.active;
 
 -- update: set completed, description if-match
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -242,7 +242,7 @@ FROM account LEFT OUTER JOIN updated ON account.active;
 
 -- update: set completed, title if-match
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -264,7 +264,7 @@ FROM account LEFT OUTER JOIN updated ON account.active;
 
 -- update: set description, title if-match
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
@@ -286,7 +286,7 @@ FROM account LEFT OUTER JOIN updated ON account.active;
 
 -- update: set completed, description, title if-match
 WITH existing AS 
-(SELECT app_user.is_active AS is_active 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
 WHERE app_user.id = %(owner_id)s::UUID), 
 created AS 
