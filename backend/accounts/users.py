@@ -48,10 +48,10 @@ ACCOUNT = select(
     func.coalesce(select(_EXISTING.c.is_active).scalar_subquery(), true()).label("active")
 ).cte("account")
 ACTIVE = ACCOUNT.c.active
-# When the account began. A user erased and then seen again is a new account, which what was
-# issued to the old one (a change-feed token) must not be taken for; one created by this very
-# statement began at its transaction's start, as CREATED records.
-SINCE = func.coalesce(select(_EXISTING.c.created_at).scalar_subquery(), func.now())
+# When the account began, as this statement sees it (NULL for one it is creating). A user
+# erased and then seen again is a new account, which what was issued to the old one (a
+# change-feed token) must not be taken for.
+SINCE = select(_EXISTING.c.created_at).scalar_subquery()
 
 
 def account_params(principal: Principal) -> dict[str, Any]:

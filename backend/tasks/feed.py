@@ -62,7 +62,7 @@ from sqlalchemy import (
 from sqlmodel import col
 
 from backend.accounts.tokens import Principal
-from backend.accounts.users import OWNER, SINCE, account_params
+from backend.accounts.users import SINCE, account_params
 from backend.core.errors import InvalidCursor, SyncTokenExpired
 from backend.core.sql import compile_sql
 from backend.core.statement_pool import StatementPool
@@ -70,7 +70,7 @@ from backend.models import TRASH_KEPT, TaskTrash, TrashPurge, table
 from backend.tasks.cursors import CursorCodec
 from backend.tasks.rows import COLUMNS, TASKS, public, rfc3339, to_json
 from backend.tasks.service import answered_row
-from backend.tasks.statements import answered, for_account
+from backend.tasks.statements import answered, for_account, owned_tasks
 
 # Positions are (change_xid, id), exclusive. The start is before every row (rows written before
 # the feed existed have 0); "none" is past every row, for a source a page must not read.
@@ -87,16 +87,16 @@ def _changes_of(source: Any, kind: str, deleted_at: Any, horizon: Any) -> Select
         bindparam(f"{kind}_after_id", type_=Uuid),
     )
     return (
-        select(
+        owned_tasks(
             literal_column(f"'{kind}'", String).label("type"),
             *answered(source),
             deleted_at.label("deleted_at"),
             source.c.change_xid,
             # The id as a UUID as well: the order of its index, which merges both sources.
             source.c.id.label("change_id"),
+            source=source,
         )
         .where(
-            source.c.owner_id == OWNER,
             tuple_(source.c.change_xid, source.c.id) > after,
             source.c.change_xid < horizon,
         )
@@ -153,7 +153,9 @@ class SyncToken:
 
     position: tuple[int, uuid.UUID]
     issued_at: datetime
-    account_since: datetime
+    # None when the account did not exist yet for the statement that issued the token: every
+    # row of the user's is then after it, so any account of theirs may follow it.
+    account_since: datetime | None
     floor: int
 
     def encode(self, codec: CursorCodec, owner_id: uuid.UUID) -> str:
@@ -162,7 +164,7 @@ class SyncToken:
             xid,
             str(last_id),
             self.issued_at.isoformat(),
-            self.account_since.isoformat(),
+            self.account_since and self.account_since.isoformat(),
             self.floor,
         ]
         return codec.sign(content, _binding(owner_id))
@@ -175,7 +177,7 @@ class SyncToken:
             return cls(
                 (int(xid), uuid.UUID(last_id)),
                 datetime.fromisoformat(issued_at),
-                datetime.fromisoformat(since),
+                since and datetime.fromisoformat(since),
                 int(floor),
             )
         except (TypeError, ValueError):  # signed by us, so only if the format ever changes
@@ -190,16 +192,8 @@ def _deletions_after(token: SyncToken | None) -> tuple[int, uuid.UUID]:
     return max(token.position, (token.floor - 1, _MAX))
 
 
-async def read_changes(
-    *,
-    db: StatementPool,
-    principal: Principal,
-    since: str | None,
-    limit: int,
-    codec: CursorCodec,
-) -> bytes:
-    """One page of the feed after `since` (from nothing without it), as the contract's JSON."""
-    token = SyncToken.decode(codec, principal.user_id, since) if since is not None else None
+def page_params(principal: Principal, token: SyncToken | None, limit: int) -> dict[str, Any]:
+    """The parameters of the page after `token` (from nothing without it): `limit + 1` rows."""
     after = token.position if token is not None else START
     deletions_after = _deletions_after(token)
     params = account_params(principal)
@@ -210,12 +204,26 @@ async def read_changes(
         delete_after_xid=deletions_after[0],
         delete_after_id=deletions_after[1],
     )
+    return params
+
+
+async def read_changes(
+    *,
+    db: StatementPool,
+    principal: Principal,
+    since: str | None,
+    limit: int,
+    codec: CursorCodec,
+) -> bytes:
+    """One page of the feed after `since` (from nothing without it), as the contract's JSON."""
+    token = SyncToken.decode(codec, principal.user_id, since) if since is not None else None
+    params = page_params(principal, token, limit)
     rows = await db.fetch(changes_sql(), params, retry=True)
     first = answered_row(rows)
     if token is not None:
-        if token.account_since != first.account_since:
+        if token.account_since is not None and token.account_since != first.account_since:
             raise InvalidCursor()
-        if token.position[0] < first.purged_through or first.at - token.issued_at > TRASH_KEPT:
+        if token.position < (first.purged_through, _MAX) or first.at - token.issued_at > TRASH_KEPT:
             raise SyncTokenExpired()
     if first.type is None:
         rows = []

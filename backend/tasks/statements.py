@@ -49,14 +49,15 @@ NOW = bindparam("now", type_=DateTime(timezone=True))
 VERSIONS = bindparam("versions", type_=ARRAY(BigInteger))
 
 
-def owned() -> ColumnElement[bool]:
-    """The owner scope: the condition every task statement carries."""
-    return col(Task.owner_id) == OWNER
+def owned(source: FromClause = TASKS) -> ColumnElement[bool]:
+    """The owner scope: the condition every task statement carries (on the trash too)."""
+    return source.c.owner_id == OWNER
 
 
-def owned_tasks(*columns: Any) -> Select[Any]:
-    """The one statement every task read starts from: the owner's tasks."""
-    return select(*(columns or COLUMNS)).where(owned())
+def owned_tasks(*columns: Any, source: FromClause = TASKS) -> Select[Any]:
+    """The one statement every task read starts from: the owner's tasks (or, from the trash
+    table, the owner's deleted tasks)."""
+    return select(*(columns or COLUMNS)).where(owned(source))
 
 
 def answered(source: Any) -> list[Any]:

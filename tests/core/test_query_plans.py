@@ -1,7 +1,7 @@
 """Every list query shape reads one user's rows through an owner index, never the whole table,
 never sorts more rows than the page it returns, and finds a rare or a common word in titles
-and descriptions without reading the owner's other tasks: for a user with 100,000 tasks among
-1,000,000."""
+and descriptions without reading the owner's other tasks; and a page of the change feed reads
+about the rows it returns: for a user with 100,000 tasks among 1,000,000."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import itertools
 import json
 import uuid
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import psycopg
 import pytest
@@ -21,6 +21,7 @@ from backend.core.settings import driver_url
 from backend.core.statement_pool import StatementPool
 from backend.tasks import statements
 from backend.tasks.cursors import CursorCodec, ListQuery
+from backend.tasks.feed import SyncToken, changes_sql, page_params
 from backend.tasks.service import list_params, list_tasks
 from tests.helpers import libpq
 
@@ -28,6 +29,8 @@ HEAVY_USER = uuid.UUID("00000000-0000-4000-8000-00000000000a")
 HEAVY_TASKS = 100_000
 OTHER_USERS, TASKS_PER_OTHER_USER = 1_800, 500  # 1,000,000 tasks in all
 PAGE = 20
+TRASHED = 3_000  # the heavy user's trash: one deletion every 14 minutes for 30 days
+FEED_PAGE = 100
 # Titles of three and descriptions (every third task) of six of these words: each word is in
 # about one task in seven. The rare word is in ten of the heavy user's tasks (five titles,
 # five descriptions) and no one else's.
@@ -41,16 +44,21 @@ MOST_ROWS_READ = 5_000
 @pytest.fixture(scope="module")
 def seeded(direct_url: str) -> psycopg.Connection:
     conn = psycopg.connect(libpq(direct_url), autocommit=True)
-    conn.execute("TRUNCATE app_user, task, idempotency_key CASCADE")
+    conn.execute("TRUNCATE app_user, task, task_trash, idempotency_key CASCADE")
     conn.execute(
         "INSERT INTO app_user (id, is_active, created_at, updated_at)"
         " SELECT CASE WHEN u = 0 THEN %s ELSE md5('user' || u)::uuid END, true, now(), now()"
         " FROM generate_series(0, %s) u",
         (HEAVY_USER, OTHER_USERS),
     )
+    # Each row as its own transaction had written it, newest last: the change feed's order. The
+    # trigger that stamps real writes is off for the seed (session_replication_role).
+    newest_xid = conn.execute("SELECT pg_current_xact_id()::text::bigint").fetchone()[0]
+    conn.execute("SET session_replication_role = replica")
     conn.execute(
         """
-        INSERT INTO task (id, owner_id, title, description, completed, version, created_at, updated_at)
+        INSERT INTO task (id, owner_id, title, description, completed, version, created_at,
+                          updated_at, change_xid)
         SELECT gen_random_uuid(),
                CASE WHEN n <= %(heavy)s THEN %(heavy_user)s
                     ELSE md5('user' || (1 + n %% %(others)s))::uuid END,
@@ -62,10 +70,12 @@ def seeded(direct_url: str) -> psycopg.Connection:
                     FROM generate_series(1, 6) i)
                    || CASE WHEN n <= %(heavy)s AND n %% 20000 = 15000
                            THEN ' ' || %(rare)s ELSE '' END END,
-               mod(n, 2) = 0, 1, now() - n * interval '1 minute', now() - n * interval '30 seconds'
+               mod(n, 2) = 0, 1, now() - n * interval '1 minute', now() - n * interval '30 seconds',
+               %(newest_xid)s * (%(tasks)s - n) / %(tasks)s
         FROM generate_series(1, %(tasks)s) n, (SELECT %(words)s::text[] AS w) words
         """,
         {
+            "newest_xid": newest_xid,
             "words": WORDS,
             "heavy": HEAVY_TASKS,
             "heavy_user": HEAVY_USER,
@@ -74,9 +84,27 @@ def seeded(direct_url: str) -> psycopg.Connection:
             "tasks": HEAVY_TASKS + OTHER_USERS * TASKS_PER_OTHER_USER,
         },
     )
-    conn.execute("VACUUM ANALYZE task")
+    # The heavy user deleted a task every 14 minutes for the trash's 30 days.
+    conn.execute(
+        """
+        INSERT INTO task_trash (id, owner_id, title, completed, version, created_at, updated_at,
+                                deleted_at, change_xid)
+        SELECT gen_random_uuid(), %(heavy_user)s, 'gone', false, 2, now(), now(),
+               now() - k * 14 * interval '1 minute',
+               %(newest_xid)s * (%(tasks)s - k * 14) / %(tasks)s
+        FROM generate_series(1, %(trashed)s) k
+        """,
+        {
+            "heavy_user": HEAVY_USER,
+            "newest_xid": newest_xid,
+            "tasks": HEAVY_TASKS + OTHER_USERS * TASKS_PER_OTHER_USER,
+            "trashed": TRASHED,
+        },
+    )
+    conn.execute("RESET session_replication_role")
+    conn.execute("VACUUM ANALYZE task, task_trash")
     yield conn
-    conn.execute("TRUNCATE app_user, task, idempotency_key CASCADE")
+    conn.execute("TRUNCATE app_user, task, task_trash, idempotency_key CASCADE")
     conn.close()
 
 
@@ -204,7 +232,7 @@ def test_q_pages_are_planned_for_their_own_word(
     assert asyncio.run(pages()) == 0
 
 
-def _rows_read(nodes: list[dict]) -> int:
+def _rows_read(nodes: list[dict], tables: tuple[str, ...] = ("task",)) -> int:
     """Rows the plan's task scans produced or threw away (a filter's or a recheck's)."""
     return sum(
         int(
@@ -216,7 +244,7 @@ def _rows_read(nodes: list[dict]) -> int:
             * node.get("Actual Loops", 1)
         )
         for node in nodes
-        if node.get("Relation Name") == "task"
+        if node.get("Relation Name") in tables
     )
 
 
@@ -224,6 +252,47 @@ def _nodes(plan: dict) -> Iterator[dict]:
     yield plan
     for child in plan.get("Plans", []):
         yield from _nodes(child)
+
+
+@pytest.mark.parametrize(
+    "age", [timedelta(minutes=1), timedelta(days=29), None], ids=["1-minute", "29-days", "first"]
+)
+def test_a_feed_page_reads_about_as_many_rows_as_it_returns(
+    seeded: psycopg.Connection, age: timedelta | None
+) -> None:
+    """From a token one minute old (a client polling: nearly nothing to send), one 29 days old
+    (thousands of changes and deletions behind: a full page) and from nothing, a page of the
+    heavy user's feed reads its own rows from the two owner indexes and a few more."""
+    token = None
+    if age is not None:
+        minutes = int(age.total_seconds() // 60)
+        tasks = HEAVY_TASKS + OTHER_USERS * TASKS_PER_OTHER_USER
+        newest = seeded.execute("SELECT max(change_xid) FROM task").fetchone()[0]
+        xid = newest * (tasks - minutes) // tasks  # as the seed's clock maps time to ids
+        token = SyncToken(
+            (xid, uuid.UUID(int=(1 << 128) - 1)), datetime.now(UTC), datetime.now(UTC), -1
+        )
+    principal = Principal(user_id=HEAVY_USER, email=None, name=None)
+    params = page_params(principal, token, FEED_PAGE)
+
+    [[result]] = seeded.execute(
+        "EXPLAIN (ANALYZE, FORMAT JSON) " + changes_sql(), params
+    ).fetchall()
+    nodes = list(_nodes(result[0]["Plan"]))
+    shown = json.dumps(result[0]["Plan"], indent=1)
+    returned = len(seeded.execute(changes_sql(), params).fetchall())
+
+    # trash_purge is one row: read whole, as it should be.
+    scanned = {n.get("Relation Name") for n in nodes if n["Node Type"] == "Seq Scan"}
+    assert scanned <= {"trash_purge"}, shown
+    used = {n.get("Index Name") for n in nodes}
+    assert "ix_task_owner_id_change_xid_id" in used, shown
+    if token is not None:
+        assert "ix_task_trash_owner_id_change_xid_id" in used, shown
+    if age == timedelta(days=29):
+        assert returned == FEED_PAGE + 1  # a full page, and the row that says more follow
+    read = _rows_read(nodes, ("task", "task_trash"))
+    assert read <= returned + 3, f"read {read} rows for {returned}\n{shown}"
 
 
 def _single_task_statements() -> dict[str, str]:

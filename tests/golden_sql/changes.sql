@@ -14,8 +14,8 @@ account AS
 FROM existing), true) AS active)
  SELECT account.active, (SELECT horizon.xid 
 FROM horizon) AS horizon, (SELECT coalesce(max(trash_purge.through_xid), -1) AS coalesce_1 
-FROM trash_purge) AS purged_through, coalesce((SELECT existing.created_at 
-FROM existing), now()) AS account_since, now() AS at, page.type, page.id, page.owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.deleted_at, page.change_xid 
+FROM trash_purge) AS purged_through, (SELECT existing.created_at 
+FROM existing) AS account_since, now() AS at, page.type, page.id, page.owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.deleted_at, page.change_xid 
 FROM account LEFT OUTER JOIN LATERAL (SELECT merged.type AS type, merged.id AS id, merged.owner_id AS owner_id, merged.title AS title, merged.description AS description, merged.completed AS completed, merged.version AS version, merged.created_at AS created_at, merged.updated_at AS updated_at, merged.deleted_at AS deleted_at, merged.change_xid AS change_xid, merged.change_id AS change_id 
 FROM ((SELECT 'upsert' AS type, CAST(task.id AS TEXT) AS id, CAST(task.owner_id AS TEXT) AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS deleted_at, task.change_xid AS change_xid, task.id AS change_id 
 FROM task 
