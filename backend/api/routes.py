@@ -11,6 +11,7 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, FastAPI, Header, Query, Request, Response, status
+from starlette.convertors import Convertor, register_url_convertor
 
 from backend.api.conditional import IF_MATCH_PATTERN, none_match, versions_matching
 from backend.api.owner import Owner, OwnerRoute, owner_of
@@ -29,6 +30,24 @@ from backend.tasks.schemas import (
 )
 
 JSON = "application/json"
+
+
+class _TaskIdConvertor(Convertor[str]):
+    """A task id in a path: any segment but `changes`, the feed's. A write to the feed is then
+    405 (Allow: GET), not a task route's 422 for a malformed id; any other malformed id still
+    reaches validation."""
+
+    regex = "(?!changes$)[^/]+"
+
+    def convert(self, value: str) -> str:
+        return value
+
+    def to_string(self, value: str) -> str:
+        return value
+
+
+register_url_convertor("task_id", _TaskIdConvertor())
+TASK = "/{task_id:task_id}"
 
 
 def _errors(*statuses: int) -> dict[int | str, dict[str, object]]:
@@ -194,7 +213,7 @@ async def create_task(
 
 
 @router.get(
-    "/{task_id}",
+    TASK,
     response_model=TaskPublic,
     responses={304: {"description": "Not modified"}, **_errors(404)},
     # If-None-Match is read from the request rather than declared as a parameter: on the most
@@ -236,7 +255,7 @@ async def _apply(
 
 
 @router.put(
-    "/{task_id}",
+    TASK,
     response_model=TaskPublic,
     responses=_errors(404, 412),
     openapi_extra=_documented(),
@@ -253,7 +272,7 @@ async def replace_task(
 
 
 @router.patch(
-    "/{task_id}",
+    TASK,
     response_model=TaskPublic,
     responses=_errors(404, 412),
     openapi_extra=_documented(),
@@ -270,7 +289,7 @@ async def patch_task(
 
 
 @router.delete(
-    "/{task_id}",
+    TASK,
     status_code=status.HTTP_204_NO_CONTENT,
     responses=_errors(404, 412),
     openapi_extra=_documented(),

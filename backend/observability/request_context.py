@@ -102,8 +102,9 @@ class RequestContextMiddleware:
         finally:
             duration_s = time.perf_counter() - started_at
             route = scope.get("route")
-            # Under a mount (the back office) the route is the mount's own: prefix it.
-            template = scope.get("root_path", "") + route.path if route is not None else None
+            # Under a mount (the back office) the route is the mount's own: prefix it. The
+            # template as written, without a parameter's convertor (`{task_id}`).
+            template = scope.get("root_path", "") + route.path_format if route is not None else None
             if instrumented:
                 in_flight.dec()
                 # Unmatched paths are not recorded: a label per raw path would be unbounded.

@@ -62,3 +62,28 @@ def test_a_deactivated_user_is_refused_then_finds_their_feed_whole_once_reactiva
     [change] = replica.sync()
     assert change["task"]["title"] == "fixed while away"
     assert replica.tasks == server_tasks(api, alice)
+
+
+def test_a_token_of_a_user_the_back_office_erased_is_invalid_for_the_new_account(
+    make_client: Callable[..., TestClient],
+    signed_in: Callable[[str], TestClient],
+    alice: User,
+) -> None:
+    api, admin = make_client(), signed_in("admin")
+    create_task(api, alice, title="before the erasure")
+    replica = Replica(api, alice)
+    replica.sync()
+    old_token = replica.token
+
+    erased = admin.get(f"/admin/user/action/erase?pks={alice.id}&confirm=alice@example.com")
+    assert erased.status_code < 400
+
+    refused = api.get(
+        f"{alice.tasks_url}/changes", params={"since": old_token}, headers=alice.headers
+    )
+    assert refused.status_code == 400 and refused.json()["code"] == "invalid_cursor"
+    # Starting again from nothing, the new account's copy is empty and stays in step.
+    fresh = Replica(api, alice)
+    assert fresh.sync() == []
+    create_task(api, alice, title="after")
+    assert [c["task"]["title"] for c in fresh.sync()] == ["after"]

@@ -59,7 +59,9 @@ def test_a_new_user_starts_with_an_empty_feed_and_a_token_that_works(
     assert _changes(client, alice, first["next"])["changes"] == [{"type": "upsert", "task": task}]
 
 
-def test_incremental_changes_after_create_patch_and_delete(client: TestClient, alice: User) -> None:
+def test_incremental_changes_after_create_patch_put_and_delete(
+    client: TestClient, alice: User
+) -> None:
     kept = create_task(client, alice, title="kept")
     changed = create_task(client, alice, title="to change")
     deleted = create_task(client, alice, title="to delete")
@@ -70,15 +72,17 @@ def test_incremental_changes_after_create_patch_and_delete(client: TestClient, a
     patched = client.patch(
         alice.task_url(changed["id"]), json={"completed": True}, headers=alice.headers
     ).json()
+    replaced = client.put(
+        alice.task_url(kept["id"]), json={"title": "replaced"}, headers=alice.headers
+    ).json()
     assert client.delete(alice.task_url(deleted["id"]), headers=alice.headers).status_code == 204
     page = _changes(client, alice, token)
 
     upserts = [c["task"] for c in page["changes"] if c["type"] == "upsert"]
     deletes = [c for c in page["changes"] if c["type"] == "delete"]
-    assert upserts == [created, patched]  # in the order they were written
+    assert upserts == [created, patched, replaced]  # in the order they were written
     assert [(d["id"], set(d)) for d in deletes] == [(deleted["id"], {"type", "id", "deleted_at"})]
     assert deletes[0]["deleted_at"].endswith("Z")
-    assert kept["id"] not in {u["id"] for u in upserts}
     assert _changes(client, alice, page["next"])["changes"] == []
 
 
@@ -223,3 +227,10 @@ def test_a_random_uuid_is_still_a_task_id_and_changes_is_not(
     # The feed's path does not shadow a task's: an unknown id is still 404.
     response = client.get(alice.task_url(uuid.uuid4()), headers=alice.headers)
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize("method", ["POST", "PUT", "PATCH", "DELETE"])
+def test_the_feed_is_read_only(client: TestClient, alice: User, method: str) -> None:
+    response = client.request(method, f"{alice.tasks_url}/changes", headers=alice.headers)
+    assert response.status_code == 405 and response.json()["code"] == "method_not_allowed"
+    assert response.headers["Allow"] == "GET"

@@ -68,7 +68,13 @@ def test_each_hot_route_is_one_round_trip(
         ),
         "patch": lambda: client.patch(url, json={"completed": True}, headers=alice.headers),
         "delete": lambda: client.delete(url, headers=alice.headers),
+        "changes from nothing": lambda: client.get(changes, headers=alice.headers),
+        "changes since a token": lambda: client.get(
+            changes, params={"since": since, "limit": 1}, headers=alice.headers
+        ),
     }
+    changes = f"{alice.tasks_url}/changes"
+    since = client.get(changes, headers=alice.headers).json()["next"]
     counted = {}
     for name, send in requests.items():
         round_trips.clear()

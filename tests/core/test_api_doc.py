@@ -45,7 +45,7 @@ def _documented_routes() -> set[tuple[str, str]]:
 
 def test_the_route_tables_name_every_route_the_app_serves(client: TestClient) -> None:
     served = {
-        (method, route.path)
+        (method, route.path_format)
         for route in served_routes(client.app.routes)
         if isinstance(route, APIRoute | Route)
         for method in route.methods or ()
