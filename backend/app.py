@@ -17,7 +17,7 @@ from backend.accounts.tokens import TokenVerifier
 from backend.admin import install_admin
 from backend.api import docs
 from backend.api.context import AppContext
-from backend.api.routes import document_bearer_auth
+from backend.api.docs import document_bearer_auth
 from backend.api.routes import router as task_router
 from backend.core.db import POOL_SIZE, create_engine
 from backend.core.errors import MAX_BODY_BYTES, install_error_handlers

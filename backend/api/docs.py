@@ -1,4 +1,5 @@
-"""/redoc, served from the platform's own files (fastapi-offline's copy of ReDoc).
+"""The OpenAPI document's extras: /redoc, served from the platform's own files
+(fastapi-offline's copy of ReDoc), and the bearer scheme every task route requires.
 
 fastapi-offline serves /docs and the files; its /redoc page would still show ReDoc's footer
 logo, which ReDoc loads from its CDN. This page is the same, with a Content-Security-Policy
@@ -7,7 +8,7 @@ that keeps images to the server, so opening it makes no request to anywhere else
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, FastAPI, Request
 from fastapi.openapi.docs import get_redoc_html
 from starlette.responses import HTMLResponse
 
@@ -29,3 +30,28 @@ async def redoc(request: Request) -> HTMLResponse:
     )
     response.headers["Content-Security-Policy"] = "img-src 'self' data:"
     return response
+
+
+# The bearer scheme, for the OpenAPI document only (see _documented).
+BEARER_SCHEME = {
+    "HTTPBearer": {
+        "type": "http",
+        "scheme": "bearer",
+        "description": "A JWT from the identity provider.",
+    }
+}
+
+
+def document_bearer_auth(app: FastAPI) -> None:
+    """Add the bearer scheme to `app`'s OpenAPI document, which every task route requires."""
+    build = app.openapi
+
+    def openapi() -> dict[str, object]:
+        if app.openapi_schema is None:
+            document = build()
+            document.setdefault("components", {}).setdefault("securitySchemes", {}).update(
+                BEARER_SCHEME
+            )
+        return app.openapi_schema  # type: ignore[return-value]
+
+    app.openapi = openapi  # type: ignore[method-assign]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, FastAPI, Header, Query, Request, Response, status
+from fastapi import APIRouter, Header, Query, Request, Response, status
 from starlette.convertors import Convertor, register_url_convertor
 
 from backend.api.conditional import IF_MATCH_PATTERN, none_match, versions_matching
@@ -65,14 +65,6 @@ router = APIRouter(
     generate_unique_id_function=lambda route: route.name,
 )
 
-# The bearer scheme, for the OpenAPI document only (see _documented).
-BEARER_SCHEME = {
-    "HTTPBearer": {
-        "type": "http",
-        "scheme": "bearer",
-        "description": "A JWT from the identity provider.",
-    }
-}
 _USER_ID = {
     "name": "user_id",
     "in": "path",
@@ -90,21 +82,6 @@ def _documented(*parameters: dict[str, object]) -> dict[str, object]:
     cost, only to say so here.
     """
     return {"security": [{"HTTPBearer": []}], "parameters": [_USER_ID, *parameters]}
-
-
-def document_bearer_auth(app: FastAPI) -> None:
-    """Add the bearer scheme to `app`'s OpenAPI document, which every task route requires."""
-    build = app.openapi
-
-    def openapi() -> dict[str, object]:
-        if app.openapi_schema is None:
-            document = build()
-            document.setdefault("components", {}).setdefault("securitySchemes", {}).update(
-                BEARER_SCHEME
-            )
-        return app.openapi_schema  # type: ignore[return-value]
-
-    app.openapi = openapi  # type: ignore[method-assign]
 
 
 IdempotencyKeyHeader = Annotated[

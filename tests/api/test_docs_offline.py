@@ -15,6 +15,7 @@ OPERATION_SUMMARIES = [
     "Replace Task",
     "Patch Task",
     "Delete Task",
+    "List Changes",
 ]
 
 

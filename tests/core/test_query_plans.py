@@ -71,7 +71,7 @@ def seeded(direct_url: str) -> psycopg.Connection:
                    || CASE WHEN n <= %(heavy)s AND n %% 20000 = 15000
                            THEN ' ' || %(rare)s ELSE '' END END,
                mod(n, 2) = 0, 1, now() - n * interval '1 minute', now() - n * interval '30 seconds',
-               %(newest_xid)s * (%(tasks)s - n) / %(tasks)s
+               %(newest_xid)s::bigint * (%(tasks)s - n) / %(tasks)s
         FROM generate_series(1, %(tasks)s) n, (SELECT %(words)s::text[] AS w) words
         """,
         {
@@ -91,7 +91,7 @@ def seeded(direct_url: str) -> psycopg.Connection:
                                 deleted_at, change_xid)
         SELECT gen_random_uuid(), %(heavy_user)s, 'gone', false, 2, now(), now(),
                now() - k * 14 * interval '1 minute',
-               %(newest_xid)s * (%(tasks)s - k * 14) / %(tasks)s
+               %(newest_xid)s::bigint * (%(tasks)s - k * 14) / %(tasks)s
         FROM generate_series(1, %(trashed)s) k
         """,
         {
