@@ -12,7 +12,7 @@ import httpx
 import psycopg
 import pytest
 
-from tests.helpers import Metrics, Staff, User, create_task, sign_in
+from tests.helpers import Metrics, Replica, Staff, User, create_task, server_tasks, sign_in
 from tests.servers import LiveServer
 
 pytestmark = pytest.mark.slow  # replica tests: `make test-fast` leaves them out
@@ -54,6 +54,24 @@ def test_an_etag_from_one_replica_is_honoured_by_the_other(
     )
     assert stale.status_code == 412
     assert two.get(alice.task_url(task["id"]), headers=alice.headers).json()["completed"] is True
+
+
+def test_a_sync_token_from_one_replica_is_followed_on_the_other(
+    start_server: Callable[..., LiveServer], alice: User
+) -> None:
+    one, two = _replicas(start_server)
+    kept, gone = create_task(one, alice, title="kept"), create_task(two, alice, title="gone")
+    copy = Replica(one, alice)
+    copy.sync()
+    two.delete(alice.task_url(gone["id"]), headers=alice.headers)
+    added = create_task(one, alice, title="added")
+    copy.client = two  # the client's next request lands on the other replica
+    changes = copy.sync()
+    assert [(c["type"], c.get("task", c)["id"]) for c in changes] == [
+        ("delete", gone["id"]),
+        ("upsert", added["id"]),
+    ]
+    assert copy.tasks == server_tasks(one, alice) and kept["id"] in copy.tasks
 
 
 def test_a_sign_in_lock_out_counted_on_one_replica_holds_on_the_other(
