@@ -32,7 +32,7 @@ async def redoc(request: Request) -> HTMLResponse:
     return response
 
 
-# The bearer scheme, for the OpenAPI document only (see _documented).
+# The bearer scheme, for the OpenAPI document only (the task routes name it: routes._documented).
 BEARER_SCHEME = {
     "HTTPBearer": {
         "type": "http",
