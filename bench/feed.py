@@ -90,11 +90,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--duration", type=int, default=20)
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--warmup", type=int, default=5)
-    parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--connections", type=int, default=32)
+    run.wrk_arguments(parser)
     args = parser.parse_args()
 
     token = run.bench_token()
@@ -148,8 +144,7 @@ def main() -> None:
             set_bookkeeping(url, present=True)
 
     def median(label: str, name: str) -> run.Figures:
-        runs = sorted(figures[(label, name)], key=lambda f: f.requests_per_s)
-        return runs[len(runs) // 2]
+        return run.median(figures[(label, name)])
 
     first = median("reads", "list_first_page")
     ratios: dict[str, float] = {}

@@ -55,11 +55,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--duration", type=int, default=20)
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--warmup", type=int, default=5)
-    parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--connections", type=int, default=32)
+    run.wrk_arguments(parser)
     args = parser.parse_args()
 
     token = run.bench_token()
@@ -96,8 +92,7 @@ def main() -> None:
             set_indexes(url, present=True)
 
     def median(state: str, name: str) -> run.Figures:
-        runs = sorted(figures[(state, name)], key=lambda f: f.requests_per_s)
-        return runs[len(runs) // 2]
+        return run.median(figures[(state, name)])
 
     header = (
         f"{'scenario':16} {'with r/s':>9} {'p50':>7} {'without r/s':>12} {'p50':>7} {'ratio':>6}"

@@ -320,6 +320,22 @@ def bench_database() -> Iterator[str]:
             cluster.stop()
 
 
+def wrk_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options every benchmark here takes: how long, how often and how hard wrk drives."""
+    parser.add_argument("--duration", type=int, default=20, help="seconds per measured run")
+    parser.add_argument(
+        "--runs", type=int, default=3, help="measured runs per scenario (median kept)"
+    )
+    parser.add_argument("--warmup", type=int, default=5)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--connections", type=int, default=32)
+
+
+def median(runs: list[Figures]) -> Figures:
+    """The median run by throughput."""
+    return sorted(runs, key=lambda f: f.requests_per_s)[len(runs) // 2]
+
+
 def measure(
     servers: dict[str, str], url: str, args: argparse.Namespace, scenarios: list[Scenario]
 ) -> dict[str, dict[str, Figures]]:
@@ -354,9 +370,7 @@ def measure(
                 clean_scratch(url)
     results: dict[str, dict[str, Figures]] = {name: {} for name in servers}
     for (name, scenario_name), figures in runs.items():
-        results[name][scenario_name] = sorted(figures, key=lambda f: f.requests_per_s)[
-            len(figures) // 2
-        ]
+        results[name][scenario_name] = median(figures)
     return results
 
 
@@ -476,13 +490,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--duration", type=int, default=20, help="seconds per measured run")
-    parser.add_argument(
-        "--runs", type=int, default=3, help="measured runs per scenario (median kept)"
-    )
-    parser.add_argument("--warmup", type=int, default=5)
-    parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--connections", type=int, default=32)
+    wrk_arguments(parser)
     parser.add_argument("--scenarios", default=",".join(s.name for s in SCENARIOS))
     parser.add_argument("--no-workers-check", action="store_true", help="skip --workers 2")
     args = parser.parse_args()

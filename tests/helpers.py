@@ -23,6 +23,16 @@ from starlette.routing import BaseRoute
 from backend.core.embedded_db import free_port as free_port
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+# The task API's operation ids: the short names a generated client's functions take.
+OPERATIONS = {
+    "list_tasks",
+    "create_task",
+    "get_task",
+    "replace_task",
+    "patch_task",
+    "delete_task",
+    "list_changes",
+}
 TEST_SECRET = "test-secret-long-enough-for-every-hmac-algorithm-0123456789abcdefghijkl"
 
 

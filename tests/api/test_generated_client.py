@@ -15,17 +15,7 @@ from types import ModuleType
 import httpx
 import pytest
 
-from tests.helpers import User
-
-OPERATIONS = {
-    "list_tasks",
-    "create_task",
-    "get_task",
-    "replace_task",
-    "patch_task",
-    "delete_task",
-    "list_changes",
-}
+from tests.helpers import OPERATIONS, User
 
 
 @pytest.fixture
