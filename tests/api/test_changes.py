@@ -221,7 +221,7 @@ def test_the_route_is_documented_as_a_union_a_generated_client_can_follow(
     assert schemas["Changes"]["required"] == ["changes", "next", "more"]
 
 
-def test_a_random_uuid_is_still_a_task_id_and_changes_is_not(
+def test_an_unknown_task_id_is_still_404_beside_the_feeds_path(
     client: TestClient, alice: User
 ) -> None:
     # The feed's path does not shadow a task's: an unknown id is still 404.
