@@ -234,3 +234,19 @@ def test_the_feed_is_read_only(client: TestClient, alice: User, method: str) -> 
     response = client.request(method, f"{alice.tasks_url}/changes", headers=alice.headers)
     assert response.status_code == 405 and response.json()["code"] == "method_not_allowed"
     assert response.headers["Allow"] == "GET"
+
+
+@pytest.mark.parametrize("since", ["é" * 10, "\u2028", "A" * 2048, "%00", "=" * 5])
+def test_hostile_tokens_are_an_invalid_cursor_never_a_500(
+    client: TestClient, alice: User, since: str
+) -> None:
+    assert _refused(client, alice, since) == (400, "invalid_cursor")
+
+
+def test_a_token_over_2048_characters_is_a_validation_error(
+    client: TestClient, alice: User
+) -> None:
+    response = client.get(
+        f"{alice.tasks_url}/changes", params={"since": "A" * 2049}, headers=alice.headers
+    )
+    assert response.status_code == 422 and response.json()["code"] == "validation_error"
