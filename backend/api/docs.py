@@ -1,5 +1,6 @@
 """The OpenAPI document's extras: /redoc, served from the platform's own files
-(fastapi-offline's copy of ReDoc), and the bearer scheme every task route requires.
+(fastapi-offline's copy of ReDoc), the bearer scheme and `user_id` every task route requires,
+and the error envelope as each error status's body.
 
 fastapi-offline serves /docs and the files; its /redoc page would still show ReDoc's footer
 logo, which ReDoc loads from its CDN. This page is the same, with a Content-Security-Policy
@@ -11,6 +12,8 @@ from __future__ import annotations
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.openapi.docs import get_redoc_html
 from starlette.responses import HTMLResponse
+
+from backend.core.errors import ErrorBody
 
 # Where fastapi-offline mounts its copies of Swagger UI's and ReDoc's files.
 STATIC_URL = "/static-offline-docs"
@@ -32,7 +35,7 @@ async def redoc(request: Request) -> HTMLResponse:
     return response
 
 
-# The bearer scheme, for the OpenAPI document only (the task routes name it: routes._documented).
+# The bearer scheme, for the OpenAPI document only (the task routes name it: `documented`).
 BEARER_SCHEME = {
     "HTTPBearer": {
         "type": "http",
@@ -55,3 +58,27 @@ def document_bearer_auth(app: FastAPI) -> None:
         return app.openapi_schema  # type: ignore[return-value]
 
     app.openapi = openapi  # type: ignore[method-assign]
+
+
+def error_responses(*statuses: int) -> dict[int | str, dict[str, object]]:
+    """The error envelope as the documented body of each status."""
+    return {code: {"model": ErrorBody} for code in statuses}
+
+
+USER_ID_PARAMETER = {
+    "name": "user_id",
+    "in": "path",
+    "required": True,
+    "description": "The token's subject: any other user's id is refused with 403.",
+    "schema": {"type": "string", "format": "uuid"},
+}
+
+
+def documented(*parameters: dict[str, object]) -> dict[str, object]:
+    """What the document says that no parameter declares: the bearer scheme and `user_id`.
+
+    OwnerRoute checks both before FastAPI sees the request; declared as parameters or
+    dependencies they would be resolved again on every request, at a sizeable share of its
+    cost, only to say so here.
+    """
+    return {"security": [{"HTTPBearer": []}], "parameters": [USER_ID_PARAMETER, *parameters]}

@@ -14,8 +14,9 @@ from fastapi import APIRouter, Header, Query, Request, Response, status
 from starlette.convertors import Convertor, register_url_convertor
 
 from backend.api.conditional import IF_MATCH_PATTERN, none_match, versions_matching
+from backend.api.docs import documented, error_responses
 from backend.api.owner import Owner, OwnerRoute, owner_of
-from backend.core.errors import ErrorBody
+from backend.core.schedule import LABELS_MAX, DueDate, LabelText, Priority
 from backend.core.text import SearchText
 from backend.tasks import feed, idempotency, service
 from backend.tasks.cursors import ListQuery, SortKey
@@ -50,39 +51,16 @@ register_url_convertor("task_id", _TaskIdConvertor())
 TASK = "/{task_id:task_id}"
 
 
-def _errors(*statuses: int) -> dict[int | str, dict[str, object]]:
-    return {code: {"model": ErrorBody} for code in statuses}
-
-
 router = APIRouter(
     prefix="/api/{user_id}/tasks",
     tags=["tasks"],
     route_class=OwnerRoute,
     # 400: a malformed If-Match, or a body FastAPI cannot parse at all.
-    responses=_errors(400, 401, 403, 413, 422, 500, 503),
+    responses=error_responses(400, 401, 403, 413, 422, 500, 503),
     # Operation ids are the functions' names (list_tasks, create_task, ...), which generated
     # clients name their functions after; FastAPI's default adds the path and the method.
     generate_unique_id_function=lambda route: route.name,
 )
-
-_USER_ID = {
-    "name": "user_id",
-    "in": "path",
-    "required": True,
-    "description": "The token's subject: any other user's id is refused with 403.",
-    "schema": {"type": "string", "format": "uuid"},
-}
-
-
-def _documented(*parameters: dict[str, object]) -> dict[str, object]:
-    """What the document says that no parameter declares: the bearer scheme and `user_id`.
-
-    OwnerRoute checks both before FastAPI sees the request; declared as parameters or
-    dependencies they would be resolved again on every request, at a sizeable share of its
-    cost, only to say so here.
-    """
-    return {"security": [{"HTTPBearer": []}], "parameters": [_USER_ID, *parameters]}
-
 
 IdempotencyKeyHeader = Annotated[
     str | None,
@@ -114,7 +92,7 @@ def _task_location(owner: Owner, task_id: str) -> str:
     return f"{router.prefix.format(user_id=owner.id)}/{task_id}"
 
 
-@router.get("", response_model=TaskList, openapi_extra=_documented())
+@router.get("", response_model=TaskList, openapi_extra=documented())
 async def list_tasks(
     request: Request,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
@@ -123,11 +101,45 @@ async def list_tasks(
     q: Annotated[
         SearchText | None, Query(description="Case-insensitive literal substring.")
     ] = None,
-    sort: SortKey = "-created_at",
+    has_due: Annotated[bool | None, Query(description="Whether the task has a due date.")] = None,
+    due_from: Annotated[
+        DueDate | None, Query(description="Due on or after this date (YYYY-MM-DD).")
+    ] = None,
+    due_to: Annotated[
+        DueDate | None, Query(description="Due on or before this date (YYYY-MM-DD).")
+    ] = None,
+    priority: Annotated[
+        list[Priority] | None,
+        Query(max_length=len(Priority), description="Any of these priorities: repeat it."),
+    ] = None,
+    label: Annotated[
+        list[LabelText] | None,
+        Query(
+            max_length=LABELS_MAX,
+            description="Carries every one of these labels (letter case aside): repeat it.",
+        ),
+    ] = None,
+    sort: Annotated[
+        SortKey,
+        Query(
+            description="Prefix `-` for descending. `due`: by date, then time (a date without"
+            " a time after that date's times); tasks without a due date last both ways."
+        ),
+    ] = "-created_at",
 ) -> Response:
     """List the user's tasks, one keyset page at a time."""
     owner = owner_of(request)
-    query = ListQuery(owner_id=owner.id, sort=sort, completed=completed, q=q or None)
+    query = ListQuery(
+        owner_id=owner.id,
+        sort=sort,
+        completed=completed,
+        q=q or None,
+        has_due=has_due,
+        due_from=due_from,
+        due_to=due_to,
+        priorities=tuple(priority or ()),
+        labels=tuple(label or ()),
+    )
     body = await service.list_tasks(
         db=owner.db,
         principal=owner.principal,
@@ -142,8 +154,8 @@ async def list_tasks(
 @router.get(
     "/changes",
     response_model=Changes,
-    responses=_errors(410),
-    openapi_extra=_documented(),
+    responses=error_responses(410),
+    openapi_extra=documented(),
 )
 async def list_changes(
     request: Request,
@@ -169,7 +181,7 @@ async def list_changes(
     status_code=status.HTTP_201_CREATED,
     response_model=TaskPublic,
     responses={201: {"headers": {"Location": {"schema": {"type": "string"}}}}},
-    openapi_extra=_documented(),
+    openapi_extra=documented(),
 )
 async def create_task(
     request: Request,
@@ -192,10 +204,10 @@ async def create_task(
 @router.get(
     TASK,
     response_model=TaskPublic,
-    responses={304: {"description": "Not modified"}, **_errors(404)},
+    responses={304: {"description": "Not modified"}, **error_responses(404)},
     # If-None-Match is read from the request rather than declared as a parameter: on the most
     # frequent request of all, FastAPI's per-parameter work is a cost worth saving.
-    openapi_extra=_documented(
+    openapi_extra=documented(
         {
             "name": "if-none-match",
             "in": "header",
@@ -234,8 +246,8 @@ async def _apply(
 @router.put(
     TASK,
     response_model=TaskPublic,
-    responses=_errors(404, 412),
-    openapi_extra=_documented(),
+    responses=error_responses(404, 412),
+    openapi_extra=documented(),
 )
 async def replace_task(
     request: Request,
@@ -251,8 +263,8 @@ async def replace_task(
 @router.patch(
     TASK,
     response_model=TaskPublic,
-    responses=_errors(404, 412),
-    openapi_extra=_documented(),
+    responses=error_responses(404, 412),
+    openapi_extra=documented(),
 )
 async def patch_task(
     request: Request,
@@ -268,8 +280,8 @@ async def patch_task(
 @router.delete(
     TASK,
     status_code=status.HTTP_204_NO_CONTENT,
-    responses=_errors(404, 412),
-    openapi_extra=_documented(),
+    responses=error_responses(404, 412),
+    openapi_extra=documented(),
 )
 async def delete_task(
     request: Request,

@@ -99,6 +99,16 @@ class IdempotencyKeyReused(AppError):
     errors = [{"loc": ["header", "Idempotency-Key"], "msg": detail}]
 
 
+class InvalidFields(AppError):
+    """A body that validates field by field but not against the stored row (a PATCH's)."""
+
+    status_code, code, detail = 422, "validation_error", "The request is invalid."
+
+    def __init__(self, problems: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.errors = [{"loc": ["body", field], "msg": msg} for field, msg in problems]
+
+
 class SyncTokenExpired(AppError):
     status_code, code = 410, "sync_token_expired"
     detail = (

@@ -7,9 +7,10 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time
 from typing import Any, NamedTuple
 
+from backend.core.schedule import due_at, time_text
 from backend.models import Task, table
 from backend.tasks.schemas import TaskCreate
 
@@ -28,6 +29,12 @@ class TaskRow(NamedTuple):
     version: int
     created_at: datetime
     updated_at: datetime
+    completed_at: datetime | None
+    due_date: date | None
+    due_time: time | None
+    time_zone: str | None
+    priority: int
+    labels: list[str]
 
 
 COLUMNS = tuple(TASKS.c[name] for name in TaskRow._fields)
@@ -47,6 +54,13 @@ def new_row(*, task_id: uuid.UUID, owner_id: uuid.UUID, data: TaskCreate, now: d
         version=1,
         created_at=now,
         updated_at=now,
+        # As the insert's trigger sets it.
+        completed_at=now if data.completed else None,
+        due_date=data.due_date,
+        due_time=data.due_time,
+        time_zone=data.time_zone,
+        priority=int(data.priority),
+        labels=data.labels,
     )
 
 
@@ -60,15 +74,23 @@ def rfc3339(value: datetime) -> str:
 
 def public(row: TaskRow) -> dict[str, Any]:
     """A task row as TaskPublic serialises it, fields in TaskPublic's order."""
+    due = due_at(row.due_date, row.due_time, row.time_zone)
     return {
         "title": row.title,
         "description": row.description,
         "completed": row.completed,
+        "due_date": None if row.due_date is None else row.due_date.isoformat(),
+        "due_time": None if row.due_time is None else time_text(row.due_time),
+        "time_zone": row.time_zone,
+        "priority": row.priority,
+        "labels": row.labels,
         "id": str(row.id),
         "owner_id": str(row.owner_id),
         "created_at": rfc3339(row.created_at),
         "updated_at": rfc3339(row.updated_at),
         "version": row.version,
+        "completed_at": None if row.completed_at is None else rfc3339(row.completed_at),
+        "due_at": None if due is None else rfc3339(due),
     }
 
 

@@ -13,12 +13,14 @@ from typing import Any
 
 from backend.accounts.tokens import Principal
 from backend.accounts.users import account_params
-from backend.core.errors import NotFound, PreconditionFailed, UserInactive
+from backend.core.errors import InvalidFields, NotFound, PreconditionFailed, UserInactive
+from backend.core.schedule import NEEDS
 from backend.core.statement_pool import StatementPool
 from backend.core.text import literal_substring
 from backend.models import utcnow
 from backend.tasks import statements
-from backend.tasks.cursors import CursorCodec, ListQuery
+from backend.tasks.cursors import NO_DUE_DATE, NO_DUE_TIME, CursorCodec, ListQuery
+from backend.tasks.listing import list_sql
 from backend.tasks.rows import TaskBody, TaskRow, new_row, public, to_json
 from backend.tasks.schemas import TaskCreate
 
@@ -97,7 +99,14 @@ async def update_task(
     sql = statements.update_sql(tuple(sorted(changes)), versions is not None)
     row = answered_row(await db.fetch(sql, params))
     if row.id is None:
-        raise PreconditionFailed() if row.found else NotFound("Task not found.")
+        if not row.found:
+            raise NotFound("Task not found.")
+        broken = [
+            (field, problem)
+            for field, (_, problem) in NEEDS.items()
+            if getattr(row, f"{field}_ok", True) is False
+        ]
+        raise InvalidFields(broken) if broken else PreconditionFailed()
     return UpdateResult(
         task=TaskBody.of(row), completed=row.completed, was_completed=row.was_completed
     )
@@ -122,6 +131,32 @@ async def delete_task(
         )
 
 
+# Past every task id (a UUID's largest) and before every one.
+_LAST_ID, _NO_ID = uuid.UUID(int=(1 << 128) - 1), uuid.UUID(int=0)
+
+
+def _descending_due_positions(after: tuple[Any, uuid.UUID] | None) -> dict[str, Any]:
+    """A `-due` page reads two ranges, the dated tasks and then the undated: each needs a
+    position. The cursor's is for the range it is in; the other range gets its start (the
+    undated, while the cursor is among the dated) or its end (the dated, once past them)."""
+    dated_start, dated_end = ((NO_DUE_DATE, "00:00"), _NO_ID), (("-infinity", "00:00"), _NO_ID)
+    if after is None:
+        dated, undated_id = dated_start, _LAST_ID
+    elif after[0][0] == NO_DUE_DATE:
+        dated, undated_id = dated_end, after[1]
+    else:
+        dated, undated_id = after, _LAST_ID
+    (after_date, after_time), after_id = dated
+    return {
+        "after_date": after_date,
+        "after_time": after_time,
+        "after_id": after_id,
+        "undated_date": NO_DUE_DATE,
+        "undated_time": NO_DUE_TIME,
+        "undated_id": undated_id,
+    }
+
+
 def list_params(
     *, principal: Principal, query: ListQuery, limit: int, after: tuple[Any, uuid.UUID] | None
 ) -> tuple[str, dict[str, Any]]:
@@ -132,12 +167,23 @@ def list_params(
         params["completed"] = query.completed
     if query.q:
         params["pattern"] = literal_substring(query.q)
-    if after is not None:
-        params["after_key"], params["after_id"] = after
-    sql = statements.list_sql(
-        query.sort, query.completed is not None, bool(query.q), after is not None
-    )
-    return sql, params
+    if query.due_from is not None:
+        params["due_from"] = query.due_from
+    if query.due_to is not None:
+        params["due_to"] = query.due_to
+    if query.priorities:
+        params["priorities"] = sorted(set(query.priorities))
+    if query.labels:
+        params["labels"] = list(query.labels)
+    if query.sort == "-due":
+        params.update(_descending_due_positions(after))
+    elif after is not None:
+        value, params["after_id"] = after
+        if query.key == "due":
+            params["after_date"], params["after_time"] = value
+        else:
+            params["after_key"] = value
+    return list_sql(query.shape(after=after is not None)), params
 
 
 async def list_tasks(
@@ -156,12 +202,13 @@ async def list_tasks(
     # key's index, a rare one comes from the trigram index. A prepared statement's generic
     # plan picks one for every word (the trigram one: 10 x slower for a common word), so these
     # are planned for their own pattern each time.
-    rows = await db.fetch(sql, params, retry=True, prepare=False if query.q else None)
+    # The same holds for labels, priorities and due dates: how many tasks have them decides.
+    chosen = query.q or query.labels or query.priorities or query.due_from or query.due_to
+    rows = await db.fetch(sql, params, retry=True, prepare=False if chosen else None)
     if answered_row(rows).id is None:
         rows = []
     items = rows[:limit]
     next_cursor = None
     if len(rows) > limit:
-        last = items[-1]
-        next_cursor = codec.encode(query, getattr(last, query.key), last.id)
+        next_cursor = codec.encode(query, items[-1])
     return to_json({"items": [public(row) for row in items], "next_cursor": next_cursor})

@@ -1,5 +1,5 @@
-"""Every SQL statement of the task API (but the change feed's, in backend.tasks.feed), each
-compiled once per shape.
+"""Every SQL statement of the task API (but the list's, in backend.tasks.listing, and the
+change feed's, in backend.tasks.feed), each compiled once per shape.
 
 Each request is one statement: it starts from the owner's tasks (`owned_tasks`), and goes
 through `for_account`, which folds in the user's first-sight creation and active check, so
@@ -14,11 +14,9 @@ from typing import Any
 
 from sqlalchemy import (
     BigInteger,
-    Boolean,
     ColumnElement,
     DateTime,
     FromClause,
-    Integer,
     Select,
     String,
     Text,
@@ -31,16 +29,15 @@ from sqlalchemy import (
     literal_column,
     or_,
     select,
-    tuple_,
     update,
 )
 from sqlalchemy.dialects.postgresql import ARRAY, insert
 from sqlmodel import col
 
 from backend.accounts.users import ACCOUNT, ACTIVE, CREATED, OWNER
+from backend.core.schedule import NEEDS
 from backend.core.sql import compile_sql
 from backend.models import IdempotencyKey, Task, TaskTrash
-from backend.tasks.cursors import SortKey
 from backend.tasks.rows import COLUMNS, TASKS, WRITABLE
 
 TASK_ID = bindparam("task_id", type_=Uuid)
@@ -114,15 +111,33 @@ def create_sql() -> str:
     return compile_sql(for_account(*answered(inserted), answer=inserted))
 
 
+def _schedule_checks(fields: tuple[str, ...]) -> list[Any]:
+    """For an update of any due field: whether the due fields, as they will be, keep the rules
+    (`backend.core.schedule.NEEDS`), read from the row before it changes. An update that would
+    break them changes nothing, and the service answers 422 naming the field."""
+    if not set(fields) & {"due_date", "due_time", "time_zone"}:
+        return []
+
+    def after(name: str) -> Any:
+        return bindparam(name, type_=TASKS.c[name].type) if name in fields else TASKS.c[name]
+
+    return [
+        or_(after(field).is_(None), after(needed).is_not(None)).label(f"{field}_ok")
+        for field, (needed, _) in NEEDS.items()
+    ]
+
+
 @cache
 def update_sql(fields: tuple[str, ...], conditional: bool) -> str:
     """Set `fields` (and a new version); with `conditional`, only at one of `versions`.
 
     Answers `found` (the owner's task exists), the task as updated (NULLs when the version
-    did not match) and `was_completed`, read from the row locked before the update.
+    did not match) and `was_completed`, read from the row locked before the update; with a due
+    field, `due_time_ok` and `time_zone_ok` (whether the update keeps the due fields' rules).
     """
+    checks = _schedule_checks(fields)
     before = (
-        owned_tasks(col(Task.id), col(Task.completed).label("was_completed"))
+        owned_tasks(col(Task.id), col(Task.completed).label("was_completed"), *checks)
         .where(col(Task.id) == TASK_ID, ACTIVE)
         .with_for_update(of=Task)
         .cte("before")
@@ -130,6 +145,8 @@ def update_sql(fields: tuple[str, ...], conditional: bool) -> str:
     statement = update(Task).where(owned(), col(Task.id) == before.c.id)
     if conditional:
         statement = statement.where(col(Task.version) == any_(VERSIONS))
+    for check in checks:
+        statement = statement.where(before.c[check.name])
     changes = {name: bindparam(name, type_=TASKS.c[name].type) for name in fields}
     updated = (
         statement.values(**changes, version=col(Task.version) + literal_column("1"), updated_at=NOW)
@@ -137,9 +154,16 @@ def update_sql(fields: tuple[str, ...], conditional: bool) -> str:
         .cte("updated")
     )
     found = exists(select(literal_column("1")).select_from(before))
+    verdicts = [
+        select(before.c[check.name]).scalar_subquery().label(check.name) for check in checks
+    ]
     return compile_sql(
         for_account(
-            found.label("found"), *answered(updated), updated.c.was_completed, answer=updated
+            found.label("found"),
+            *verdicts,
+            *answered(updated),
+            updated.c.was_completed,
+            answer=updated,
         )
     )
 
@@ -167,42 +191,6 @@ def delete_sql(conditional: bool) -> str:
     return compile_sql(
         for_account(exists(select(trashed.c.id)).label("deleted"), existed.label("existed"))
     )
-
-
-def list_statement(*, sort: SortKey, completed: bool, q: bool, after: bool) -> Select[Any]:
-    """One page of the owner's tasks: a range scan of an (owner, sort key, id) index,
-    `limit + 1` rows (one row of NULLs when none match)."""
-    key_name = sort.lstrip("-")
-    key = getattr(Task, key_name)
-    page = owned_tasks()
-    if completed:
-        page = page.where(col(Task.completed) == bindparam("completed", type_=Boolean))
-    if q:
-        pattern = bindparam("pattern", type_=Text)
-        page = page.where(
-            or_(
-                col(Task.title).ilike(pattern, escape="\\"),
-                col(Task.description).ilike(pattern, escape="\\"),
-            )
-        )
-    descending = sort.startswith("-")
-    if after:
-        position = tuple_(key, col(Task.id))
-        bound = tuple_(
-            bindparam("after_key", type_=TASKS.c[key_name].type), bindparam("after_id", type_=Uuid)
-        )
-        page = page.where(position < bound if descending else position > bound)
-    order = (key.desc(), col(Task.id).desc()) if descending else (key.asc(), col(Task.id).asc())
-    # One extra row says whether another page follows, without a count.
-    rows = page.order_by(*order).limit(bindparam("limit", type_=Integer)).lateral("page")
-    outer_key = rows.c[key_name]
-    outer = (outer_key.desc(), rows.c.id.desc()) if descending else (outer_key, rows.c.id)
-    return for_account(*answered(rows), answer=rows).order_by(*outer)
-
-
-@cache
-def list_sql(sort: SortKey, completed: bool, q: bool, after: bool) -> str:
-    return compile_sql(list_statement(sort=sort, completed=completed, q=q, after=after))
 
 
 @cache

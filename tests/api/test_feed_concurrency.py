@@ -79,12 +79,8 @@ async def _held_write(url: str, principal: Principal, live: list[str], rng: rand
             )
             await conn.execute(statements.update_sql(("title",), False), params)
         else:
-            params.update(
-                task_id=uuid.uuid4(),
-                title=f"held new {rng.random()}",
-                description=None,
-                completed=False,
-                now=utcnow(),
+            params, _ = service.create_params(
+                principal, TaskCreate(title=f"held new {rng.random()}")
             )
             await conn.execute(statements.create_sql(), params)
         # The transaction has its id now; later ones take bigger ids and commit first.

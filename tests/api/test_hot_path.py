@@ -8,7 +8,7 @@ import time
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import psycopg
@@ -202,18 +202,34 @@ def test_a_timestamp_from_a_session_in_any_zone_is_written_as_pydantic_writes_it
     moment: datetime,
 ) -> None:
     task_id, owner_id = uuid.uuid4(), uuid.uuid4()
+    schedule = {
+        "completed_at": moment,
+        "due_date": date(2026, 3, 29),
+        "due_time": datetime(2026, 3, 29, 2, 30).time(),
+        "time_zone": "Europe/Berlin",
+        "priority": 3,
+        "labels": ["Home", "ünïcode"],
+    }
     row = TaskRow(
         id=str(task_id),
         owner_id=str(owner_id),
         title="t",
         description=None,
-        completed=False,
+        completed=True,
         version=1,
         created_at=moment,
         updated_at=moment,
+        **schedule,
     )
     expected = TaskPublic(
-        id=task_id, owner_id=owner_id, title="t", created_at=moment, updated_at=moment, version=1
+        id=task_id,
+        owner_id=owner_id,
+        title="t",
+        completed=True,
+        created_at=moment,
+        updated_at=moment,
+        version=1,
+        **schedule,
     ).model_dump_json()
     assert to_json(public(row)).decode() == expected
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import httpx
 import psycopg
@@ -14,10 +14,25 @@ from fastapi.testclient import TestClient
 from tests.helpers import User, create_task
 
 SORTS = ["created_at", "-created_at", "updated_at", "-updated_at", "title", "-title"]
+SORTS += ["due", "-due", "priority", "-priority"]
+
+
+def schedule(i: int) -> dict:
+    """A task's schedule that many others share: dates with and without times, no date at all,
+    every priority, a few labels."""
+    due_date = None if i % 4 == 0 else date(2026, 5, 1) + timedelta(days=i % 5)
+    due_time = None if due_date is None or i % 3 == 0 else time(8 + i % 3, 30 * (i % 2))
+    return {
+        "due_date": due_date,
+        "due_time": due_time,
+        "time_zone": "Europe/Berlin" if due_time is not None and i % 2 else None,
+        "priority": 1 + i % 4,
+        "labels": [["Home"], ["work", "Home"], [], ["Errands"]][i % 4],
+    }
 
 
 def seed(db: psycopg.Connection, user: User, count: int, *, same_timestamp: bool = False) -> None:
-    """Tasks with colliding titles and timestamps, so ties must be broken by id."""
+    """Tasks with colliding titles, timestamps and schedules, so ties must be broken by id."""
     base = datetime(2026, 1, 1, tzinfo=UTC)
     db.execute(
         "INSERT INTO app_user (id, is_active, created_at, updated_at) VALUES (%s, true, now(), now()) ON CONFLICT DO NOTHING",
@@ -25,8 +40,9 @@ def seed(db: psycopg.Connection, user: User, count: int, *, same_timestamp: bool
     )
     with db.cursor() as cur:
         cur.executemany(
-            "INSERT INTO task (id, owner_id, title, description, completed, version, created_at, updated_at)"
-            " VALUES (%s, %s, %s, %s, %s, 1, %s, %s)",
+            "INSERT INTO task (id, owner_id, title, description, completed, version, created_at,"
+            " updated_at, due_date, due_time, time_zone, priority, labels)"
+            " VALUES (%s, %s, %s, %s, %s, 1, %s, %s, %s, %s, %s, %s, %s)",
             [
                 (
                     uuid.uuid4(),
@@ -36,6 +52,7 @@ def seed(db: psycopg.Connection, user: User, count: int, *, same_timestamp: bool
                     i % 2 == 0,
                     base if same_timestamp else base + timedelta(seconds=i // 3),
                     base + timedelta(seconds=(count - i) // 2),
+                    *schedule(i).values(),
                 )
                 for i in range(count)
             ],
@@ -58,8 +75,20 @@ def walk(client: TestClient | httpx.Client, user: User, **params: object) -> lis
 
 
 def expected_order(items: list[dict], sort: str) -> list[str]:
-    key = sort.lstrip("-")
-    ordered = sorted(items, key=lambda t: (t[key], t["id"]), reverse=sort.startswith("-"))
+    """The contract's order: by the key, then id; for `due`, by date, then time (a date's
+    untimed tasks after its timed ones), tasks without a due date last both ways."""
+    key, descending = sort.lstrip("-"), sort.startswith("-")
+    if key == "due":
+        dated = sorted(
+            (t for t in items if t["due_date"] is not None),
+            key=lambda t: (t["due_date"], t["due_time"] or "24:00", t["id"]),
+            reverse=descending,
+        )
+        undated = sorted(
+            (t for t in items if t["due_date"] is None), key=lambda t: t["id"], reverse=descending
+        )
+        return [t["id"] for t in dated + undated]
+    ordered = sorted(items, key=lambda t: (t[key], t["id"]), reverse=descending)
     return [t["id"] for t in ordered]
 
 
@@ -297,8 +326,16 @@ def test_walk_sees_every_existing_task_once_while_tasks_are_added(
             n = 0
             while not stop.is_set():
                 during = walking.is_set()
+                new = {key: value for key, value in schedule(n).items() if value is not None}
+                new.update(
+                    (key, new[key].isoformat()[: 10 if key == "due_date" else 5])
+                    for key in ("due_date", "due_time")
+                    if key in new
+                )
                 writer_client.post(
-                    user.tasks_url, json={"title": f"Task {n % 7} new"}, headers=user.headers
+                    user.tasks_url,
+                    json={"title": f"Task {n % 7} new", **new},
+                    headers=user.headers,
                 )
                 written_during_walk += during
                 writing.set()

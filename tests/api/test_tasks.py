@@ -34,11 +34,20 @@ def test_post_creates_task_with_location_and_server_fields(client: TestClient, a
         "created_at",
         "updated_at",
         "version",
+        "completed_at",
+        "due_date",
+        "due_time",
+        "time_zone",
+        "due_at",
+        "priority",
+        "labels",
     }
     assert task["title"] == "Buy milk"
     assert task["version"] == 1 and response.headers["ETag"] == '"1"'
     assert task["description"] is None
-    assert task["completed"] is False
+    assert task["completed"] is False and task["completed_at"] is None
+    assert (task["due_date"], task["due_time"], task["time_zone"], task["due_at"]) == (None,) * 4
+    assert (task["priority"], task["labels"]) == (1, [])
     assert task["owner_id"] == str(alice.id)
     assert _is_rfc3339_utc(task["created_at"]) and _is_rfc3339_utc(task["updated_at"])
     assert response.headers["Location"].endswith(f"/api/{alice.id}/tasks/{task['id']}")

@@ -10,10 +10,28 @@ FROM existing)) ON CONFLICT (id) DO NOTHING),
 account AS 
 (SELECT coalesce((SELECT existing.is_active 
 FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at 
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID ORDER BY task.created_at ASC, task.id ASC 
+WHERE task.owner_id = %(owner_id)s::UUID ORDER BY task.created_at, task.id 
+ LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.created_at, page.id;
+
+-- list: created_at completed q has_due due_from due_to priority labels
+WITH existing AS 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
+FROM app_user 
+WHERE app_user.id = %(owner_id)s::UUID), 
+created AS 
+(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
+WHERE NOT (EXISTS (SELECT 1 
+FROM existing)) ON CONFLICT (id) DO NOTHING), 
+account AS 
+(SELECT coalesce((SELECT existing.is_active 
+FROM existing), true) AS active)
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]) AND task.labels != '{}' ORDER BY task.created_at, task.id 
  LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.created_at, page.id;
 
 -- list: created_at after
@@ -28,13 +46,13 @@ FROM existing)) ON CONFLICT (id) DO NOTHING),
 account AS 
 (SELECT coalesce((SELECT existing.is_active 
 FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at 
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND (task.created_at, task.id) > (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) ORDER BY task.created_at ASC, task.id ASC 
+WHERE task.owner_id = %(owner_id)s::UUID AND (task.created_at, task.id) > (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) ORDER BY task.created_at, task.id 
  LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.created_at, page.id;
 
--- list: created_at q
+-- list: created_at completed q after has_due due_from due_to priority labels
 WITH existing AS 
 (SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
@@ -46,100 +64,10 @@ FROM existing)) ON CONFLICT (id) DO NOTHING),
 account AS 
 (SELECT coalesce((SELECT existing.is_active 
 FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at 
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') ORDER BY task.created_at ASC, task.id ASC 
- LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.created_at, page.id;
-
--- list: created_at q after
-WITH existing AS 
-(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
-FROM app_user 
-WHERE app_user.id = %(owner_id)s::UUID), 
-created AS 
-(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
-WHERE NOT (EXISTS (SELECT 1 
-FROM existing)) ON CONFLICT (id) DO NOTHING), 
-account AS 
-(SELECT coalesce((SELECT existing.is_active 
-FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at 
-FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND (task.created_at, task.id) > (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) ORDER BY task.created_at ASC, task.id ASC 
- LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.created_at, page.id;
-
--- list: created_at completed
-WITH existing AS 
-(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
-FROM app_user 
-WHERE app_user.id = %(owner_id)s::UUID), 
-created AS 
-(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
-WHERE NOT (EXISTS (SELECT 1 
-FROM existing)) ON CONFLICT (id) DO NOTHING), 
-account AS 
-(SELECT coalesce((SELECT existing.is_active 
-FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at 
-FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s ORDER BY task.created_at ASC, task.id ASC 
- LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.created_at, page.id;
-
--- list: created_at completed after
-WITH existing AS 
-(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
-FROM app_user 
-WHERE app_user.id = %(owner_id)s::UUID), 
-created AS 
-(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
-WHERE NOT (EXISTS (SELECT 1 
-FROM existing)) ON CONFLICT (id) DO NOTHING), 
-account AS 
-(SELECT coalesce((SELECT existing.is_active 
-FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at 
-FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.created_at, task.id) > (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) ORDER BY task.created_at ASC, task.id ASC 
- LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.created_at, page.id;
-
--- list: created_at completed q
-WITH existing AS 
-(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
-FROM app_user 
-WHERE app_user.id = %(owner_id)s::UUID), 
-created AS 
-(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
-WHERE NOT (EXISTS (SELECT 1 
-FROM existing)) ON CONFLICT (id) DO NOTHING), 
-account AS 
-(SELECT coalesce((SELECT existing.is_active 
-FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at 
-FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') ORDER BY task.created_at ASC, task.id ASC 
- LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.created_at, page.id;
-
--- list: created_at completed q after
-WITH existing AS 
-(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
-FROM app_user 
-WHERE app_user.id = %(owner_id)s::UUID), 
-created AS 
-(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
-WHERE NOT (EXISTS (SELECT 1 
-FROM existing)) ON CONFLICT (id) DO NOTHING), 
-account AS 
-(SELECT coalesce((SELECT existing.is_active 
-FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at 
-FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND (task.created_at, task.id) > (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) ORDER BY task.created_at ASC, task.id ASC 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]) AND task.labels != '{}' AND (task.created_at, task.id) > (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) ORDER BY task.created_at, task.id 
  LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.created_at, page.id;
 
 -- list: -created_at
@@ -154,10 +82,28 @@ FROM existing)) ON CONFLICT (id) DO NOTHING),
 account AS 
 (SELECT coalesce((SELECT existing.is_active 
 FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at 
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
 WHERE task.owner_id = %(owner_id)s::UUID ORDER BY task.created_at DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.created_at DESC, page.id DESC;
+
+-- list: -created_at completed q has_due due_from due_to priority labels
+WITH existing AS 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
+FROM app_user 
+WHERE app_user.id = %(owner_id)s::UUID), 
+created AS 
+(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
+WHERE NOT (EXISTS (SELECT 1 
+FROM existing)) ON CONFLICT (id) DO NOTHING), 
+account AS 
+(SELECT coalesce((SELECT existing.is_active 
+FROM existing), true) AS active)
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]) AND task.labels != '{}' ORDER BY task.created_at DESC, task.id DESC 
  LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.created_at DESC, page.id DESC;
 
 -- list: -created_at after
@@ -172,13 +118,13 @@ FROM existing)) ON CONFLICT (id) DO NOTHING),
 account AS 
 (SELECT coalesce((SELECT existing.is_active 
 FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at 
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
 WHERE task.owner_id = %(owner_id)s::UUID AND (task.created_at, task.id) < (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) ORDER BY task.created_at DESC, task.id DESC 
  LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.created_at DESC, page.id DESC;
 
--- list: -created_at q
+-- list: -created_at completed q after has_due due_from due_to priority labels
 WITH existing AS 
 (SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
@@ -190,13 +136,13 @@ FROM existing)) ON CONFLICT (id) DO NOTHING),
 account AS 
 (SELECT coalesce((SELECT existing.is_active 
 FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at 
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') ORDER BY task.created_at DESC, task.id DESC 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]) AND task.labels != '{}' AND (task.created_at, task.id) < (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) ORDER BY task.created_at DESC, task.id DESC 
  LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.created_at DESC, page.id DESC;
 
--- list: -created_at q after
+-- list: updated_at
 WITH existing AS 
 (SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
@@ -208,11 +154,589 @@ FROM existing)) ON CONFLICT (id) DO NOTHING),
 account AS 
 (SELECT coalesce((SELECT existing.is_active 
 FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at 
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND (task.created_at, task.id) < (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) ORDER BY task.created_at DESC, task.id DESC 
- LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.created_at DESC, page.id DESC;
+WHERE task.owner_id = %(owner_id)s::UUID ORDER BY task.updated_at, task.id 
+ LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.updated_at, page.id;
+
+-- list: updated_at completed q has_due due_from due_to priority labels
+WITH existing AS 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
+FROM app_user 
+WHERE app_user.id = %(owner_id)s::UUID), 
+created AS 
+(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
+WHERE NOT (EXISTS (SELECT 1 
+FROM existing)) ON CONFLICT (id) DO NOTHING), 
+account AS 
+(SELECT coalesce((SELECT existing.is_active 
+FROM existing), true) AS active)
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]) AND task.labels != '{}' ORDER BY task.updated_at, task.id 
+ LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.updated_at, page.id;
+
+-- list: updated_at after
+WITH existing AS 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
+FROM app_user 
+WHERE app_user.id = %(owner_id)s::UUID), 
+created AS 
+(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
+WHERE NOT (EXISTS (SELECT 1 
+FROM existing)) ON CONFLICT (id) DO NOTHING), 
+account AS 
+(SELECT coalesce((SELECT existing.is_active 
+FROM existing), true) AS active)
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND (task.updated_at, task.id) > (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) ORDER BY task.updated_at, task.id 
+ LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.updated_at, page.id;
+
+-- list: updated_at completed q after has_due due_from due_to priority labels
+WITH existing AS 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
+FROM app_user 
+WHERE app_user.id = %(owner_id)s::UUID), 
+created AS 
+(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
+WHERE NOT (EXISTS (SELECT 1 
+FROM existing)) ON CONFLICT (id) DO NOTHING), 
+account AS 
+(SELECT coalesce((SELECT existing.is_active 
+FROM existing), true) AS active)
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]) AND task.labels != '{}' AND (task.updated_at, task.id) > (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) ORDER BY task.updated_at, task.id 
+ LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.updated_at, page.id;
+
+-- list: -updated_at
+WITH existing AS 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
+FROM app_user 
+WHERE app_user.id = %(owner_id)s::UUID), 
+created AS 
+(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
+WHERE NOT (EXISTS (SELECT 1 
+FROM existing)) ON CONFLICT (id) DO NOTHING), 
+account AS 
+(SELECT coalesce((SELECT existing.is_active 
+FROM existing), true) AS active)
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID ORDER BY task.updated_at DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.updated_at DESC, page.id DESC;
+
+-- list: -updated_at completed q has_due due_from due_to priority labels
+WITH existing AS 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
+FROM app_user 
+WHERE app_user.id = %(owner_id)s::UUID), 
+created AS 
+(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
+WHERE NOT (EXISTS (SELECT 1 
+FROM existing)) ON CONFLICT (id) DO NOTHING), 
+account AS 
+(SELECT coalesce((SELECT existing.is_active 
+FROM existing), true) AS active)
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]) AND task.labels != '{}' ORDER BY task.updated_at DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.updated_at DESC, page.id DESC;
+
+-- list: -updated_at after
+WITH existing AS 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
+FROM app_user 
+WHERE app_user.id = %(owner_id)s::UUID), 
+created AS 
+(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
+WHERE NOT (EXISTS (SELECT 1 
+FROM existing)) ON CONFLICT (id) DO NOTHING), 
+account AS 
+(SELECT coalesce((SELECT existing.is_active 
+FROM existing), true) AS active)
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND (task.updated_at, task.id) < (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) ORDER BY task.updated_at DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.updated_at DESC, page.id DESC;
+
+-- list: -updated_at completed q after has_due due_from due_to priority labels
+WITH existing AS 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
+FROM app_user 
+WHERE app_user.id = %(owner_id)s::UUID), 
+created AS 
+(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
+WHERE NOT (EXISTS (SELECT 1 
+FROM existing)) ON CONFLICT (id) DO NOTHING), 
+account AS 
+(SELECT coalesce((SELECT existing.is_active 
+FROM existing), true) AS active)
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]) AND task.labels != '{}' AND (task.updated_at, task.id) < (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) ORDER BY task.updated_at DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.updated_at DESC, page.id DESC;
+
+-- list: title
+WITH existing AS 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
+FROM app_user 
+WHERE app_user.id = %(owner_id)s::UUID), 
+created AS 
+(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
+WHERE NOT (EXISTS (SELECT 1 
+FROM existing)) ON CONFLICT (id) DO NOTHING), 
+account AS 
+(SELECT coalesce((SELECT existing.is_active 
+FROM existing), true) AS active)
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID ORDER BY task.title, task.id 
+ LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.title, page.id;
+
+-- list: title completed q has_due due_from due_to priority labels
+WITH existing AS 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
+FROM app_user 
+WHERE app_user.id = %(owner_id)s::UUID), 
+created AS 
+(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
+WHERE NOT (EXISTS (SELECT 1 
+FROM existing)) ON CONFLICT (id) DO NOTHING), 
+account AS 
+(SELECT coalesce((SELECT existing.is_active 
+FROM existing), true) AS active)
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]) AND task.labels != '{}' ORDER BY task.title, task.id 
+ LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.title, page.id;
+
+-- list: title after
+WITH existing AS 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
+FROM app_user 
+WHERE app_user.id = %(owner_id)s::UUID), 
+created AS 
+(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
+WHERE NOT (EXISTS (SELECT 1 
+FROM existing)) ON CONFLICT (id) DO NOTHING), 
+account AS 
+(SELECT coalesce((SELECT existing.is_active 
+FROM existing), true) AS active)
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND (task.title, task.id) > (%(after_key)s::VARCHAR, %(after_id)s::UUID) ORDER BY task.title, task.id 
+ LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.title, page.id;
+
+-- list: title completed q after has_due due_from due_to priority labels
+WITH existing AS 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
+FROM app_user 
+WHERE app_user.id = %(owner_id)s::UUID), 
+created AS 
+(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
+WHERE NOT (EXISTS (SELECT 1 
+FROM existing)) ON CONFLICT (id) DO NOTHING), 
+account AS 
+(SELECT coalesce((SELECT existing.is_active 
+FROM existing), true) AS active)
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]) AND task.labels != '{}' AND (task.title, task.id) > (%(after_key)s::VARCHAR, %(after_id)s::UUID) ORDER BY task.title, task.id 
+ LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.title, page.id;
+
+-- list: -title
+WITH existing AS 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
+FROM app_user 
+WHERE app_user.id = %(owner_id)s::UUID), 
+created AS 
+(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
+WHERE NOT (EXISTS (SELECT 1 
+FROM existing)) ON CONFLICT (id) DO NOTHING), 
+account AS 
+(SELECT coalesce((SELECT existing.is_active 
+FROM existing), true) AS active)
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID ORDER BY task.title DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.title DESC, page.id DESC;
+
+-- list: -title completed q has_due due_from due_to priority labels
+WITH existing AS 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
+FROM app_user 
+WHERE app_user.id = %(owner_id)s::UUID), 
+created AS 
+(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
+WHERE NOT (EXISTS (SELECT 1 
+FROM existing)) ON CONFLICT (id) DO NOTHING), 
+account AS 
+(SELECT coalesce((SELECT existing.is_active 
+FROM existing), true) AS active)
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]) AND task.labels != '{}' ORDER BY task.title DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.title DESC, page.id DESC;
+
+-- list: -title after
+WITH existing AS 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
+FROM app_user 
+WHERE app_user.id = %(owner_id)s::UUID), 
+created AS 
+(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
+WHERE NOT (EXISTS (SELECT 1 
+FROM existing)) ON CONFLICT (id) DO NOTHING), 
+account AS 
+(SELECT coalesce((SELECT existing.is_active 
+FROM existing), true) AS active)
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND (task.title, task.id) < (%(after_key)s::VARCHAR, %(after_id)s::UUID) ORDER BY task.title DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.title DESC, page.id DESC;
+
+-- list: -title completed q after has_due due_from due_to priority labels
+WITH existing AS 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
+FROM app_user 
+WHERE app_user.id = %(owner_id)s::UUID), 
+created AS 
+(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
+WHERE NOT (EXISTS (SELECT 1 
+FROM existing)) ON CONFLICT (id) DO NOTHING), 
+account AS 
+(SELECT coalesce((SELECT existing.is_active 
+FROM existing), true) AS active)
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]) AND task.labels != '{}' AND (task.title, task.id) < (%(after_key)s::VARCHAR, %(after_id)s::UUID) ORDER BY task.title DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.title DESC, page.id DESC;
+
+-- list: due
+WITH existing AS 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
+FROM app_user 
+WHERE app_user.id = %(owner_id)s::UUID), 
+created AS 
+(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
+WHERE NOT (EXISTS (SELECT 1 
+FROM existing)) ON CONFLICT (id) DO NOTHING), 
+account AS 
+(SELECT coalesce((SELECT existing.is_active 
+FROM existing), true) AS active)
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID ORDER BY coalesce(task.due_date, 'infinity'::date), coalesce(task.due_time, '24:00'::time), task.id 
+ LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY coalesce(page.due_date, 'infinity'::date), coalesce(page.due_time, '24:00'::time), page.id;
+
+-- list: due completed q has_due due_from due_to priority labels
+WITH existing AS 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
+FROM app_user 
+WHERE app_user.id = %(owner_id)s::UUID), 
+created AS 
+(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
+WHERE NOT (EXISTS (SELECT 1 
+FROM existing)) ON CONFLICT (id) DO NOTHING), 
+account AS 
+(SELECT coalesce((SELECT existing.is_active 
+FROM existing), true) AS active)
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]) AND task.labels != '{}' ORDER BY coalesce(task.due_date, 'infinity'::date), coalesce(task.due_time, '24:00'::time), task.id 
+ LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY coalesce(page.due_date, 'infinity'::date), coalesce(page.due_time, '24:00'::time), page.id;
+
+-- list: due after
+WITH existing AS 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
+FROM app_user 
+WHERE app_user.id = %(owner_id)s::UUID), 
+created AS 
+(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
+WHERE NOT (EXISTS (SELECT 1 
+FROM existing)) ON CONFLICT (id) DO NOTHING), 
+account AS 
+(SELECT coalesce((SELECT existing.is_active 
+FROM existing), true) AS active)
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND (coalesce(task.due_date, 'infinity'::date), coalesce(task.due_time, '24:00'::time), task.id) > (CAST(%(after_date)s::VARCHAR AS DATE), CAST(%(after_time)s::VARCHAR AS TIME WITHOUT TIME ZONE), %(after_id)s::UUID) ORDER BY coalesce(task.due_date, 'infinity'::date), coalesce(task.due_time, '24:00'::time), task.id 
+ LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY coalesce(page.due_date, 'infinity'::date), coalesce(page.due_time, '24:00'::time), page.id;
+
+-- list: due completed q after has_due due_from due_to priority labels
+WITH existing AS 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
+FROM app_user 
+WHERE app_user.id = %(owner_id)s::UUID), 
+created AS 
+(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
+WHERE NOT (EXISTS (SELECT 1 
+FROM existing)) ON CONFLICT (id) DO NOTHING), 
+account AS 
+(SELECT coalesce((SELECT existing.is_active 
+FROM existing), true) AS active)
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]) AND task.labels != '{}' AND (coalesce(task.due_date, 'infinity'::date), coalesce(task.due_time, '24:00'::time), task.id) > (CAST(%(after_date)s::VARCHAR AS DATE), CAST(%(after_time)s::VARCHAR AS TIME WITHOUT TIME ZONE), %(after_id)s::UUID) ORDER BY coalesce(task.due_date, 'infinity'::date), coalesce(task.due_time, '24:00'::time), task.id 
+ LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY coalesce(page.due_date, 'infinity'::date), coalesce(page.due_time, '24:00'::time), page.id;
+
+-- list: -due
+WITH existing AS 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
+FROM app_user 
+WHERE app_user.id = %(owner_id)s::UUID), 
+created AS 
+(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
+WHERE NOT (EXISTS (SELECT 1 
+FROM existing)) ON CONFLICT (id) DO NOTHING), 
+account AS 
+(SELECT coalesce((SELECT existing.is_active 
+FROM existing), true) AS active)
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT anon_5.id AS id, anon_5.owner_id AS owner_id, anon_5.title AS title, anon_5.description AS description, anon_5.completed AS completed, anon_5.version AS version, anon_5.created_at AS created_at, anon_5.updated_at AS updated_at, anon_5.completed_at AS completed_at, anon_5.due_date AS due_date, anon_5.due_time AS due_time, anon_5.time_zone AS time_zone, anon_5.priority AS priority, anon_5.labels AS labels 
+FROM ((SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND (coalesce(task.due_date, 'infinity'::date), coalesce(task.due_time, '24:00'::time), task.id) < (CAST(%(after_date)s::VARCHAR AS DATE), CAST(%(after_time)s::VARCHAR AS TIME WITHOUT TIME ZONE), %(after_id)s::UUID) ORDER BY coalesce(task.due_date, 'infinity'::date) DESC, coalesce(task.due_time, '24:00'::time) DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER) UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND coalesce(task.due_date, 'infinity'::date) = 'infinity'::date AND (coalesce(task.due_date, 'infinity'::date), coalesce(task.due_time, '24:00'::time), task.id) < (CAST(%(undated_date)s::VARCHAR AS DATE), CAST(%(undated_time)s::VARCHAR AS TIME WITHOUT TIME ZONE), %(undated_id)s::UUID) ORDER BY coalesce(task.due_date, 'infinity'::date) DESC, coalesce(task.due_time, '24:00'::time) DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER)) AS anon_5 ORDER BY coalesce(anon_5.due_date, 'infinity'::date) = 'infinity'::date, coalesce(anon_5.due_date, 'infinity'::date) DESC, coalesce(anon_5.due_time, '24:00'::time) DESC, anon_5.id DESC 
+ LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY coalesce(page.due_date, 'infinity'::date) = 'infinity'::date, coalesce(page.due_date, 'infinity'::date) DESC, coalesce(page.due_time, '24:00'::time) DESC, page.id DESC;
+
+-- list: -due completed q has_due due_from due_to priority labels
+WITH existing AS 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
+FROM app_user 
+WHERE app_user.id = %(owner_id)s::UUID), 
+created AS 
+(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
+WHERE NOT (EXISTS (SELECT 1 
+FROM existing)) ON CONFLICT (id) DO NOTHING), 
+account AS 
+(SELECT coalesce((SELECT existing.is_active 
+FROM existing), true) AS active)
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT anon_5.id AS id, anon_5.owner_id AS owner_id, anon_5.title AS title, anon_5.description AS description, anon_5.completed AS completed, anon_5.version AS version, anon_5.created_at AS created_at, anon_5.updated_at AS updated_at, anon_5.completed_at AS completed_at, anon_5.due_date AS due_date, anon_5.due_time AS due_time, anon_5.time_zone AS time_zone, anon_5.priority AS priority, anon_5.labels AS labels 
+FROM ((SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]) AND task.labels != '{}' AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND (coalesce(task.due_date, 'infinity'::date), coalesce(task.due_time, '24:00'::time), task.id) < (CAST(%(after_date)s::VARCHAR AS DATE), CAST(%(after_time)s::VARCHAR AS TIME WITHOUT TIME ZONE), %(after_id)s::UUID) ORDER BY coalesce(task.due_date, 'infinity'::date) DESC, coalesce(task.due_time, '24:00'::time) DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER) UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]) AND task.labels != '{}' AND coalesce(task.due_date, 'infinity'::date) = 'infinity'::date AND (coalesce(task.due_date, 'infinity'::date), coalesce(task.due_time, '24:00'::time), task.id) < (CAST(%(undated_date)s::VARCHAR AS DATE), CAST(%(undated_time)s::VARCHAR AS TIME WITHOUT TIME ZONE), %(undated_id)s::UUID) ORDER BY coalesce(task.due_date, 'infinity'::date) DESC, coalesce(task.due_time, '24:00'::time) DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER)) AS anon_5 ORDER BY coalesce(anon_5.due_date, 'infinity'::date) = 'infinity'::date, coalesce(anon_5.due_date, 'infinity'::date) DESC, coalesce(anon_5.due_time, '24:00'::time) DESC, anon_5.id DESC 
+ LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY coalesce(page.due_date, 'infinity'::date) = 'infinity'::date, coalesce(page.due_date, 'infinity'::date) DESC, coalesce(page.due_time, '24:00'::time) DESC, page.id DESC;
+
+-- list: -due after
+WITH existing AS 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
+FROM app_user 
+WHERE app_user.id = %(owner_id)s::UUID), 
+created AS 
+(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
+WHERE NOT (EXISTS (SELECT 1 
+FROM existing)) ON CONFLICT (id) DO NOTHING), 
+account AS 
+(SELECT coalesce((SELECT existing.is_active 
+FROM existing), true) AS active)
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT anon_5.id AS id, anon_5.owner_id AS owner_id, anon_5.title AS title, anon_5.description AS description, anon_5.completed AS completed, anon_5.version AS version, anon_5.created_at AS created_at, anon_5.updated_at AS updated_at, anon_5.completed_at AS completed_at, anon_5.due_date AS due_date, anon_5.due_time AS due_time, anon_5.time_zone AS time_zone, anon_5.priority AS priority, anon_5.labels AS labels 
+FROM ((SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND (coalesce(task.due_date, 'infinity'::date), coalesce(task.due_time, '24:00'::time), task.id) < (CAST(%(after_date)s::VARCHAR AS DATE), CAST(%(after_time)s::VARCHAR AS TIME WITHOUT TIME ZONE), %(after_id)s::UUID) ORDER BY coalesce(task.due_date, 'infinity'::date) DESC, coalesce(task.due_time, '24:00'::time) DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER) UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND coalesce(task.due_date, 'infinity'::date) = 'infinity'::date AND (coalesce(task.due_date, 'infinity'::date), coalesce(task.due_time, '24:00'::time), task.id) < (CAST(%(undated_date)s::VARCHAR AS DATE), CAST(%(undated_time)s::VARCHAR AS TIME WITHOUT TIME ZONE), %(undated_id)s::UUID) ORDER BY coalesce(task.due_date, 'infinity'::date) DESC, coalesce(task.due_time, '24:00'::time) DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER)) AS anon_5 ORDER BY coalesce(anon_5.due_date, 'infinity'::date) = 'infinity'::date, coalesce(anon_5.due_date, 'infinity'::date) DESC, coalesce(anon_5.due_time, '24:00'::time) DESC, anon_5.id DESC 
+ LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY coalesce(page.due_date, 'infinity'::date) = 'infinity'::date, coalesce(page.due_date, 'infinity'::date) DESC, coalesce(page.due_time, '24:00'::time) DESC, page.id DESC;
+
+-- list: -due completed q after has_due due_from due_to priority labels
+WITH existing AS 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
+FROM app_user 
+WHERE app_user.id = %(owner_id)s::UUID), 
+created AS 
+(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
+WHERE NOT (EXISTS (SELECT 1 
+FROM existing)) ON CONFLICT (id) DO NOTHING), 
+account AS 
+(SELECT coalesce((SELECT existing.is_active 
+FROM existing), true) AS active)
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT anon_5.id AS id, anon_5.owner_id AS owner_id, anon_5.title AS title, anon_5.description AS description, anon_5.completed AS completed, anon_5.version AS version, anon_5.created_at AS created_at, anon_5.updated_at AS updated_at, anon_5.completed_at AS completed_at, anon_5.due_date AS due_date, anon_5.due_time AS due_time, anon_5.time_zone AS time_zone, anon_5.priority AS priority, anon_5.labels AS labels 
+FROM ((SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]) AND task.labels != '{}' AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND (coalesce(task.due_date, 'infinity'::date), coalesce(task.due_time, '24:00'::time), task.id) < (CAST(%(after_date)s::VARCHAR AS DATE), CAST(%(after_time)s::VARCHAR AS TIME WITHOUT TIME ZONE), %(after_id)s::UUID) ORDER BY coalesce(task.due_date, 'infinity'::date) DESC, coalesce(task.due_time, '24:00'::time) DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER) UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]) AND task.labels != '{}' AND coalesce(task.due_date, 'infinity'::date) = 'infinity'::date AND (coalesce(task.due_date, 'infinity'::date), coalesce(task.due_time, '24:00'::time), task.id) < (CAST(%(undated_date)s::VARCHAR AS DATE), CAST(%(undated_time)s::VARCHAR AS TIME WITHOUT TIME ZONE), %(undated_id)s::UUID) ORDER BY coalesce(task.due_date, 'infinity'::date) DESC, coalesce(task.due_time, '24:00'::time) DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER)) AS anon_5 ORDER BY coalesce(anon_5.due_date, 'infinity'::date) = 'infinity'::date, coalesce(anon_5.due_date, 'infinity'::date) DESC, coalesce(anon_5.due_time, '24:00'::time) DESC, anon_5.id DESC 
+ LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY coalesce(page.due_date, 'infinity'::date) = 'infinity'::date, coalesce(page.due_date, 'infinity'::date) DESC, coalesce(page.due_time, '24:00'::time) DESC, page.id DESC;
+
+-- list: priority
+WITH existing AS 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
+FROM app_user 
+WHERE app_user.id = %(owner_id)s::UUID), 
+created AS 
+(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
+WHERE NOT (EXISTS (SELECT 1 
+FROM existing)) ON CONFLICT (id) DO NOTHING), 
+account AS 
+(SELECT coalesce((SELECT existing.is_active 
+FROM existing), true) AS active)
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID ORDER BY task.priority, task.id 
+ LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.priority, page.id;
+
+-- list: priority completed q has_due due_from due_to priority labels
+WITH existing AS 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
+FROM app_user 
+WHERE app_user.id = %(owner_id)s::UUID), 
+created AS 
+(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
+WHERE NOT (EXISTS (SELECT 1 
+FROM existing)) ON CONFLICT (id) DO NOTHING), 
+account AS 
+(SELECT coalesce((SELECT existing.is_active 
+FROM existing), true) AS active)
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]) AND task.labels != '{}' ORDER BY task.priority, task.id 
+ LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.priority, page.id;
+
+-- list: priority after
+WITH existing AS 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
+FROM app_user 
+WHERE app_user.id = %(owner_id)s::UUID), 
+created AS 
+(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
+WHERE NOT (EXISTS (SELECT 1 
+FROM existing)) ON CONFLICT (id) DO NOTHING), 
+account AS 
+(SELECT coalesce((SELECT existing.is_active 
+FROM existing), true) AS active)
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND (task.priority, task.id) > (%(after_key)s::SMALLINT, %(after_id)s::UUID) ORDER BY task.priority, task.id 
+ LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.priority, page.id;
+
+-- list: priority completed q after has_due due_from due_to priority labels
+WITH existing AS 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
+FROM app_user 
+WHERE app_user.id = %(owner_id)s::UUID), 
+created AS 
+(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
+WHERE NOT (EXISTS (SELECT 1 
+FROM existing)) ON CONFLICT (id) DO NOTHING), 
+account AS 
+(SELECT coalesce((SELECT existing.is_active 
+FROM existing), true) AS active)
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]) AND task.labels != '{}' AND (task.priority, task.id) > (%(after_key)s::SMALLINT, %(after_id)s::UUID) ORDER BY task.priority, task.id 
+ LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.priority, page.id;
+
+-- list: -priority
+WITH existing AS 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
+FROM app_user 
+WHERE app_user.id = %(owner_id)s::UUID), 
+created AS 
+(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
+WHERE NOT (EXISTS (SELECT 1 
+FROM existing)) ON CONFLICT (id) DO NOTHING), 
+account AS 
+(SELECT coalesce((SELECT existing.is_active 
+FROM existing), true) AS active)
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID ORDER BY task.priority DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.priority DESC, page.id DESC;
+
+-- list: -priority completed q has_due due_from due_to priority labels
+WITH existing AS 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
+FROM app_user 
+WHERE app_user.id = %(owner_id)s::UUID), 
+created AS 
+(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
+WHERE NOT (EXISTS (SELECT 1 
+FROM existing)) ON CONFLICT (id) DO NOTHING), 
+account AS 
+(SELECT coalesce((SELECT existing.is_active 
+FROM existing), true) AS active)
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]) AND task.labels != '{}' ORDER BY task.priority DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.priority DESC, page.id DESC;
+
+-- list: -priority after
+WITH existing AS 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
+FROM app_user 
+WHERE app_user.id = %(owner_id)s::UUID), 
+created AS 
+(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
+WHERE NOT (EXISTS (SELECT 1 
+FROM existing)) ON CONFLICT (id) DO NOTHING), 
+account AS 
+(SELECT coalesce((SELECT existing.is_active 
+FROM existing), true) AS active)
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND (task.priority, task.id) < (%(after_key)s::SMALLINT, %(after_id)s::UUID) ORDER BY task.priority DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.priority DESC, page.id DESC;
+
+-- list: -priority completed q after has_due due_from due_to priority labels
+WITH existing AS 
+(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
+FROM app_user 
+WHERE app_user.id = %(owner_id)s::UUID), 
+created AS 
+(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
+WHERE NOT (EXISTS (SELECT 1 
+FROM existing)) ON CONFLICT (id) DO NOTHING), 
+account AS 
+(SELECT coalesce((SELECT existing.is_active 
+FROM existing), true) AS active)
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]) AND task.labels != '{}' AND (task.priority, task.id) < (%(after_key)s::SMALLINT, %(after_id)s::UUID) ORDER BY task.priority DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.priority DESC, page.id DESC;
 
 -- list: -created_at completed
 WITH existing AS 
@@ -226,8 +750,8 @@ FROM existing)) ON CONFLICT (id) DO NOTHING),
 account AS 
 (SELECT coalesce((SELECT existing.is_active 
 FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at 
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
 WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s ORDER BY task.created_at DESC, task.id DESC 
  LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.created_at DESC, page.id DESC;
@@ -244,13 +768,13 @@ FROM existing)) ON CONFLICT (id) DO NOTHING),
 account AS 
 (SELECT coalesce((SELECT existing.is_active 
 FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at 
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
 WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.created_at, task.id) < (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) ORDER BY task.created_at DESC, task.id DESC 
  LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.created_at DESC, page.id DESC;
 
--- list: -created_at completed q
+-- list: -created_at q
 WITH existing AS 
 (SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
@@ -262,13 +786,13 @@ FROM existing)) ON CONFLICT (id) DO NOTHING),
 account AS 
 (SELECT coalesce((SELECT existing.is_active 
 FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at 
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') ORDER BY task.created_at DESC, task.id DESC 
+WHERE task.owner_id = %(owner_id)s::UUID AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') ORDER BY task.created_at DESC, task.id DESC 
  LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.created_at DESC, page.id DESC;
 
--- list: -created_at completed q after
+-- list: -created_at q after
 WITH existing AS 
 (SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
@@ -280,13 +804,13 @@ FROM existing)) ON CONFLICT (id) DO NOTHING),
 account AS 
 (SELECT coalesce((SELECT existing.is_active 
 FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at 
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND (task.created_at, task.id) < (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) ORDER BY task.created_at DESC, task.id DESC 
+WHERE task.owner_id = %(owner_id)s::UUID AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND (task.created_at, task.id) < (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) ORDER BY task.created_at DESC, task.id DESC 
  LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.created_at DESC, page.id DESC;
 
--- list: updated_at
+-- list: -created_at has_due
 WITH existing AS 
 (SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
@@ -298,13 +822,13 @@ FROM existing)) ON CONFLICT (id) DO NOTHING),
 account AS 
 (SELECT coalesce((SELECT existing.is_active 
 FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at 
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID ORDER BY task.updated_at ASC, task.id ASC 
- LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.updated_at, page.id;
+WHERE task.owner_id = %(owner_id)s::UUID AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date ORDER BY task.created_at DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.created_at DESC, page.id DESC;
 
--- list: updated_at after
+-- list: -created_at after has_due
 WITH existing AS 
 (SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
@@ -316,13 +840,13 @@ FROM existing)) ON CONFLICT (id) DO NOTHING),
 account AS 
 (SELECT coalesce((SELECT existing.is_active 
 FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at 
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND (task.updated_at, task.id) > (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) ORDER BY task.updated_at ASC, task.id ASC 
- LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.updated_at, page.id;
+WHERE task.owner_id = %(owner_id)s::UUID AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND (task.created_at, task.id) < (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) ORDER BY task.created_at DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.created_at DESC, page.id DESC;
 
--- list: updated_at q
+-- list: -created_at due_from
 WITH existing AS 
 (SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
@@ -334,13 +858,13 @@ FROM existing)) ON CONFLICT (id) DO NOTHING),
 account AS 
 (SELECT coalesce((SELECT existing.is_active 
 FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at 
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') ORDER BY task.updated_at ASC, task.id ASC 
- LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.updated_at, page.id;
+WHERE task.owner_id = %(owner_id)s::UUID AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE ORDER BY task.created_at DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.created_at DESC, page.id DESC;
 
--- list: updated_at q after
+-- list: -created_at after due_from
 WITH existing AS 
 (SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
@@ -352,13 +876,13 @@ FROM existing)) ON CONFLICT (id) DO NOTHING),
 account AS 
 (SELECT coalesce((SELECT existing.is_active 
 FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at 
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND (task.updated_at, task.id) > (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) ORDER BY task.updated_at ASC, task.id ASC 
- LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.updated_at, page.id;
+WHERE task.owner_id = %(owner_id)s::UUID AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND (task.created_at, task.id) < (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) ORDER BY task.created_at DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.created_at DESC, page.id DESC;
 
--- list: updated_at completed
+-- list: -created_at due_to
 WITH existing AS 
 (SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
@@ -370,13 +894,13 @@ FROM existing)) ON CONFLICT (id) DO NOTHING),
 account AS 
 (SELECT coalesce((SELECT existing.is_active 
 FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at 
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s ORDER BY task.updated_at ASC, task.id ASC 
- LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.updated_at, page.id;
+WHERE task.owner_id = %(owner_id)s::UUID AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE ORDER BY task.created_at DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.created_at DESC, page.id DESC;
 
--- list: updated_at completed after
+-- list: -created_at after due_to
 WITH existing AS 
 (SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
@@ -388,13 +912,13 @@ FROM existing)) ON CONFLICT (id) DO NOTHING),
 account AS 
 (SELECT coalesce((SELECT existing.is_active 
 FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at 
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.updated_at, task.id) > (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) ORDER BY task.updated_at ASC, task.id ASC 
- LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.updated_at, page.id;
+WHERE task.owner_id = %(owner_id)s::UUID AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND (task.created_at, task.id) < (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) ORDER BY task.created_at DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.created_at DESC, page.id DESC;
 
--- list: updated_at completed q
+-- list: -created_at priority
 WITH existing AS 
 (SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
@@ -406,13 +930,13 @@ FROM existing)) ON CONFLICT (id) DO NOTHING),
 account AS 
 (SELECT coalesce((SELECT existing.is_active 
 FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at 
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') ORDER BY task.updated_at ASC, task.id ASC 
- LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.updated_at, page.id;
+WHERE task.owner_id = %(owner_id)s::UUID AND task.priority = ANY (%(priorities)s::SMALLINT[]) ORDER BY task.created_at DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.created_at DESC, page.id DESC;
 
--- list: updated_at completed q after
+-- list: -created_at after priority
 WITH existing AS 
 (SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
@@ -424,13 +948,13 @@ FROM existing)) ON CONFLICT (id) DO NOTHING),
 account AS 
 (SELECT coalesce((SELECT existing.is_active 
 FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at 
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND (task.updated_at, task.id) > (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) ORDER BY task.updated_at ASC, task.id ASC 
- LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.updated_at, page.id;
+WHERE task.owner_id = %(owner_id)s::UUID AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND (task.created_at, task.id) < (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) ORDER BY task.created_at DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.created_at DESC, page.id DESC;
 
--- list: -updated_at
+-- list: -created_at labels
 WITH existing AS 
 (SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
@@ -442,13 +966,13 @@ FROM existing)) ON CONFLICT (id) DO NOTHING),
 account AS 
 (SELECT coalesce((SELECT existing.is_active 
 FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at 
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID ORDER BY task.updated_at DESC, task.id DESC 
- LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.updated_at DESC, page.id DESC;
+WHERE task.owner_id = %(owner_id)s::UUID AND task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]) AND task.labels != '{}' ORDER BY task.created_at DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.created_at DESC, page.id DESC;
 
--- list: -updated_at after
+-- list: -created_at after labels
 WITH existing AS 
 (SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
@@ -460,13 +984,13 @@ FROM existing)) ON CONFLICT (id) DO NOTHING),
 account AS 
 (SELECT coalesce((SELECT existing.is_active 
 FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at 
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND (task.updated_at, task.id) < (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) ORDER BY task.updated_at DESC, task.id DESC 
- LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.updated_at DESC, page.id DESC;
+WHERE task.owner_id = %(owner_id)s::UUID AND task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]) AND task.labels != '{}' AND (task.created_at, task.id) < (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) ORDER BY task.created_at DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.created_at DESC, page.id DESC;
 
--- list: -updated_at q
+-- list: -created_at has_due=False
 WITH existing AS 
 (SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
 FROM app_user 
@@ -478,386 +1002,8 @@ FROM existing)) ON CONFLICT (id) DO NOTHING),
 account AS 
 (SELECT coalesce((SELECT existing.is_active 
 FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at 
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') ORDER BY task.updated_at DESC, task.id DESC 
- LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.updated_at DESC, page.id DESC;
-
--- list: -updated_at q after
-WITH existing AS 
-(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
-FROM app_user 
-WHERE app_user.id = %(owner_id)s::UUID), 
-created AS 
-(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
-WHERE NOT (EXISTS (SELECT 1 
-FROM existing)) ON CONFLICT (id) DO NOTHING), 
-account AS 
-(SELECT coalesce((SELECT existing.is_active 
-FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at 
-FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND (task.updated_at, task.id) < (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) ORDER BY task.updated_at DESC, task.id DESC 
- LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.updated_at DESC, page.id DESC;
-
--- list: -updated_at completed
-WITH existing AS 
-(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
-FROM app_user 
-WHERE app_user.id = %(owner_id)s::UUID), 
-created AS 
-(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
-WHERE NOT (EXISTS (SELECT 1 
-FROM existing)) ON CONFLICT (id) DO NOTHING), 
-account AS 
-(SELECT coalesce((SELECT existing.is_active 
-FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at 
-FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s ORDER BY task.updated_at DESC, task.id DESC 
- LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.updated_at DESC, page.id DESC;
-
--- list: -updated_at completed after
-WITH existing AS 
-(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
-FROM app_user 
-WHERE app_user.id = %(owner_id)s::UUID), 
-created AS 
-(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
-WHERE NOT (EXISTS (SELECT 1 
-FROM existing)) ON CONFLICT (id) DO NOTHING), 
-account AS 
-(SELECT coalesce((SELECT existing.is_active 
-FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at 
-FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.updated_at, task.id) < (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) ORDER BY task.updated_at DESC, task.id DESC 
- LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.updated_at DESC, page.id DESC;
-
--- list: -updated_at completed q
-WITH existing AS 
-(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
-FROM app_user 
-WHERE app_user.id = %(owner_id)s::UUID), 
-created AS 
-(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
-WHERE NOT (EXISTS (SELECT 1 
-FROM existing)) ON CONFLICT (id) DO NOTHING), 
-account AS 
-(SELECT coalesce((SELECT existing.is_active 
-FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at 
-FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') ORDER BY task.updated_at DESC, task.id DESC 
- LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.updated_at DESC, page.id DESC;
-
--- list: -updated_at completed q after
-WITH existing AS 
-(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
-FROM app_user 
-WHERE app_user.id = %(owner_id)s::UUID), 
-created AS 
-(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
-WHERE NOT (EXISTS (SELECT 1 
-FROM existing)) ON CONFLICT (id) DO NOTHING), 
-account AS 
-(SELECT coalesce((SELECT existing.is_active 
-FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at 
-FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND (task.updated_at, task.id) < (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) ORDER BY task.updated_at DESC, task.id DESC 
- LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.updated_at DESC, page.id DESC;
-
--- list: title
-WITH existing AS 
-(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
-FROM app_user 
-WHERE app_user.id = %(owner_id)s::UUID), 
-created AS 
-(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
-WHERE NOT (EXISTS (SELECT 1 
-FROM existing)) ON CONFLICT (id) DO NOTHING), 
-account AS 
-(SELECT coalesce((SELECT existing.is_active 
-FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at 
-FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID ORDER BY task.title ASC, task.id ASC 
- LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.title, page.id;
-
--- list: title after
-WITH existing AS 
-(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
-FROM app_user 
-WHERE app_user.id = %(owner_id)s::UUID), 
-created AS 
-(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
-WHERE NOT (EXISTS (SELECT 1 
-FROM existing)) ON CONFLICT (id) DO NOTHING), 
-account AS 
-(SELECT coalesce((SELECT existing.is_active 
-FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at 
-FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND (task.title, task.id) > (%(after_key)s::VARCHAR, %(after_id)s::UUID) ORDER BY task.title ASC, task.id ASC 
- LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.title, page.id;
-
--- list: title q
-WITH existing AS 
-(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
-FROM app_user 
-WHERE app_user.id = %(owner_id)s::UUID), 
-created AS 
-(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
-WHERE NOT (EXISTS (SELECT 1 
-FROM existing)) ON CONFLICT (id) DO NOTHING), 
-account AS 
-(SELECT coalesce((SELECT existing.is_active 
-FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at 
-FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') ORDER BY task.title ASC, task.id ASC 
- LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.title, page.id;
-
--- list: title q after
-WITH existing AS 
-(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
-FROM app_user 
-WHERE app_user.id = %(owner_id)s::UUID), 
-created AS 
-(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
-WHERE NOT (EXISTS (SELECT 1 
-FROM existing)) ON CONFLICT (id) DO NOTHING), 
-account AS 
-(SELECT coalesce((SELECT existing.is_active 
-FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at 
-FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND (task.title, task.id) > (%(after_key)s::VARCHAR, %(after_id)s::UUID) ORDER BY task.title ASC, task.id ASC 
- LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.title, page.id;
-
--- list: title completed
-WITH existing AS 
-(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
-FROM app_user 
-WHERE app_user.id = %(owner_id)s::UUID), 
-created AS 
-(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
-WHERE NOT (EXISTS (SELECT 1 
-FROM existing)) ON CONFLICT (id) DO NOTHING), 
-account AS 
-(SELECT coalesce((SELECT existing.is_active 
-FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at 
-FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s ORDER BY task.title ASC, task.id ASC 
- LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.title, page.id;
-
--- list: title completed after
-WITH existing AS 
-(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
-FROM app_user 
-WHERE app_user.id = %(owner_id)s::UUID), 
-created AS 
-(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
-WHERE NOT (EXISTS (SELECT 1 
-FROM existing)) ON CONFLICT (id) DO NOTHING), 
-account AS 
-(SELECT coalesce((SELECT existing.is_active 
-FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at 
-FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title, task.id) > (%(after_key)s::VARCHAR, %(after_id)s::UUID) ORDER BY task.title ASC, task.id ASC 
- LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.title, page.id;
-
--- list: title completed q
-WITH existing AS 
-(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
-FROM app_user 
-WHERE app_user.id = %(owner_id)s::UUID), 
-created AS 
-(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
-WHERE NOT (EXISTS (SELECT 1 
-FROM existing)) ON CONFLICT (id) DO NOTHING), 
-account AS 
-(SELECT coalesce((SELECT existing.is_active 
-FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at 
-FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') ORDER BY task.title ASC, task.id ASC 
- LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.title, page.id;
-
--- list: title completed q after
-WITH existing AS 
-(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
-FROM app_user 
-WHERE app_user.id = %(owner_id)s::UUID), 
-created AS 
-(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
-WHERE NOT (EXISTS (SELECT 1 
-FROM existing)) ON CONFLICT (id) DO NOTHING), 
-account AS 
-(SELECT coalesce((SELECT existing.is_active 
-FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at 
-FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND (task.title, task.id) > (%(after_key)s::VARCHAR, %(after_id)s::UUID) ORDER BY task.title ASC, task.id ASC 
- LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.title, page.id;
-
--- list: -title
-WITH existing AS 
-(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
-FROM app_user 
-WHERE app_user.id = %(owner_id)s::UUID), 
-created AS 
-(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
-WHERE NOT (EXISTS (SELECT 1 
-FROM existing)) ON CONFLICT (id) DO NOTHING), 
-account AS 
-(SELECT coalesce((SELECT existing.is_active 
-FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at 
-FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID ORDER BY task.title DESC, task.id DESC 
- LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.title DESC, page.id DESC;
-
--- list: -title after
-WITH existing AS 
-(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
-FROM app_user 
-WHERE app_user.id = %(owner_id)s::UUID), 
-created AS 
-(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
-WHERE NOT (EXISTS (SELECT 1 
-FROM existing)) ON CONFLICT (id) DO NOTHING), 
-account AS 
-(SELECT coalesce((SELECT existing.is_active 
-FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at 
-FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND (task.title, task.id) < (%(after_key)s::VARCHAR, %(after_id)s::UUID) ORDER BY task.title DESC, task.id DESC 
- LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.title DESC, page.id DESC;
-
--- list: -title q
-WITH existing AS 
-(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
-FROM app_user 
-WHERE app_user.id = %(owner_id)s::UUID), 
-created AS 
-(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
-WHERE NOT (EXISTS (SELECT 1 
-FROM existing)) ON CONFLICT (id) DO NOTHING), 
-account AS 
-(SELECT coalesce((SELECT existing.is_active 
-FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at 
-FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') ORDER BY task.title DESC, task.id DESC 
- LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.title DESC, page.id DESC;
-
--- list: -title q after
-WITH existing AS 
-(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
-FROM app_user 
-WHERE app_user.id = %(owner_id)s::UUID), 
-created AS 
-(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
-WHERE NOT (EXISTS (SELECT 1 
-FROM existing)) ON CONFLICT (id) DO NOTHING), 
-account AS 
-(SELECT coalesce((SELECT existing.is_active 
-FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at 
-FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND (task.title, task.id) < (%(after_key)s::VARCHAR, %(after_id)s::UUID) ORDER BY task.title DESC, task.id DESC 
- LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.title DESC, page.id DESC;
-
--- list: -title completed
-WITH existing AS 
-(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
-FROM app_user 
-WHERE app_user.id = %(owner_id)s::UUID), 
-created AS 
-(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
-WHERE NOT (EXISTS (SELECT 1 
-FROM existing)) ON CONFLICT (id) DO NOTHING), 
-account AS 
-(SELECT coalesce((SELECT existing.is_active 
-FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at 
-FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s ORDER BY task.title DESC, task.id DESC 
- LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.title DESC, page.id DESC;
-
--- list: -title completed after
-WITH existing AS 
-(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
-FROM app_user 
-WHERE app_user.id = %(owner_id)s::UUID), 
-created AS 
-(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
-WHERE NOT (EXISTS (SELECT 1 
-FROM existing)) ON CONFLICT (id) DO NOTHING), 
-account AS 
-(SELECT coalesce((SELECT existing.is_active 
-FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at 
-FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title, task.id) < (%(after_key)s::VARCHAR, %(after_id)s::UUID) ORDER BY task.title DESC, task.id DESC 
- LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.title DESC, page.id DESC;
-
--- list: -title completed q
-WITH existing AS 
-(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
-FROM app_user 
-WHERE app_user.id = %(owner_id)s::UUID), 
-created AS 
-(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
-WHERE NOT (EXISTS (SELECT 1 
-FROM existing)) ON CONFLICT (id) DO NOTHING), 
-account AS 
-(SELECT coalesce((SELECT existing.is_active 
-FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at 
-FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') ORDER BY task.title DESC, task.id DESC 
- LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.title DESC, page.id DESC;
-
--- list: -title completed q after
-WITH existing AS 
-(SELECT app_user.is_active AS is_active, app_user.created_at AS created_at 
-FROM app_user 
-WHERE app_user.id = %(owner_id)s::UUID), 
-created AS 
-(INSERT INTO app_user (id, email, name, is_active, created_at, updated_at) SELECT %(owner_id)s::UUID AS anon_1, %(email)s::VARCHAR AS anon_2, %(name)s::VARCHAR AS anon_3, true AS anon_4, now() AS now_1, now() AS now_2 
-WHERE NOT (EXISTS (SELECT 1 
-FROM existing)) ON CONFLICT (id) DO NOTHING), 
-account AS 
-(SELECT coalesce((SELECT existing.is_active 
-FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at 
-FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND (task.title, task.id) < (%(after_key)s::VARCHAR, %(after_id)s::UUID) ORDER BY task.title DESC, task.id DESC 
- LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.title DESC, page.id DESC;
+WHERE task.owner_id = %(owner_id)s::UUID AND coalesce(task.due_date, 'infinity'::date) = 'infinity'::date ORDER BY task.created_at DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.created_at DESC, page.id DESC;

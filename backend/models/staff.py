@@ -1,0 +1,100 @@
+"""The back office's own tables: staff accounts, the sign-in throttle and the audit log."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any, Literal, get_args
+
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    Column,
+    DateTime,
+    String,
+    text,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlmodel import Field, SQLModel
+
+from backend.models.base import EMAIL_MAX, timestamp_column, utcnow
+
+STAFF_ROLES = ("admin", "support")
+
+
+class StaffUser(SQLModel, table=True):
+    """A back-office account. Separate from API users, who come from the identity provider."""
+
+    __tablename__ = "staff_user"
+    __table_args__ = (CheckConstraint(f"role IN {STAFF_ROLES!r}", name="role"),)
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    email: str = Field(sa_type=String(EMAIL_MAX), unique=True)
+    password_hash: str = Field(sa_type=String(255))
+    role: str = Field(sa_type=String(16))
+    is_active: bool = Field(default=True, sa_column_kwargs={"server_default": text("true")})
+    last_login_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    created_at: datetime = Field(default_factory=utcnow, sa_column=timestamp_column())
+    # Carried in the session cookie; raising it ends every session this account has open
+    # (sign-out, deactivation, a role or password change).
+    session_version: int = Field(default=1, sa_column_kwargs={"server_default": text("1")})
+
+    def __str__(self) -> str:
+        return self.email
+
+
+class StaffSignInThrottle(SQLModel, table=True):
+    """Recent sign-in attempts per email and per client address, in the database so a lock-out
+    holds across workers. `subject` is `email:<address>` or `client:<ip>`."""
+
+    __tablename__ = "staff_sign_in_throttle"
+
+    subject: str = Field(sa_type=String(400), primary_key=True)
+    failures: int = Field(default=0)
+    # Indexed: expired rows are deleted as sign-ins arrive, which keeps the table small.
+    first_failure_at: datetime = Field(sa_type=DateTime(timezone=True), index=True)
+    locked_until: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+
+
+# The audit log's vocabulary: what was done, and to what. Code that writes an entry is typed
+# with these, so a word outside them fails the type check; the audit page's filters list them.
+AuditAction = Literal[
+    "create",
+    "update",
+    "delete",
+    "deactivate",
+    "reactivate",
+    "sign_in",
+    "sign_out",
+    "restore",
+    "export",
+    "erase",
+]
+AuditObject = Literal["user", "task", "staff_user"]
+AUDIT_ACTIONS: tuple[AuditAction, ...] = get_args(AuditAction)
+AUDIT_OBJECTS: tuple[AuditObject, ...] = get_args(AuditObject)
+
+
+class AuditLog(SQLModel, table=True):
+    """One change made through the back office: who, when, what, and the values around it."""
+
+    __tablename__ = "audit_log"
+
+    id: int | None = Field(
+        default=None, sa_column=Column(BigInteger, primary_key=True, autoincrement=True)
+    )
+    # No foreign key: the record outlives the staff account it names.
+    staff_id: uuid.UUID | None = None
+    staff_email: str | None = Field(default=None, sa_type=String(EMAIL_MAX))
+    action: str = Field(sa_type=String(32))
+    object_type: str = Field(sa_type=String(64))
+    object_id: str = Field(sa_type=String(64))
+    # The API user the entry is about (the user, or the task's owner): what erasing that user
+    # redacts, and what their history lists.
+    subject_user_id: uuid.UUID | None = Field(default=None, index=True)
+    before: dict[str, Any] | None = Field(default=None, sa_type=JSONB)
+    after: dict[str, Any] | None = Field(default=None, sa_type=JSONB)
+    created_at: datetime = Field(
+        default_factory=utcnow,
+        sa_column=Column(DateTime(timezone=True), nullable=False, default=utcnow, index=True),
+    )
