@@ -100,7 +100,7 @@ class Task(TaskSchedule, table=True):
         Index("ix_task_owner_id_priority_id", "owner_id", "priority", "id"),
         # The label filter; tasks without labels (most) cost this index nothing.
         Index(
-            "ix_task_label_keys",
+            "ix_task_owner_id_labels",
             LABEL_KEYS,
             postgresql_using="gin",
             postgresql_where=text("labels <> '{}'"),

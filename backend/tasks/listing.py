@@ -18,9 +18,11 @@ from sqlalchemy import (
     Text,
     Time,
     Uuid,
+    and_,
     any_,
     bindparam,
     cast,
+    false,
     func,
     literal_column,
     or_,
@@ -37,6 +39,9 @@ from backend.tasks.rows import TASKS
 from backend.tasks.statements import answered, for_account, owned_tasks
 
 LIMIT = bindparam("limit", type_=Integer)
+# How many tasks with the labels asked for are sorted for a page; more, and the sort key's
+# index is read instead (see `_labelled`).
+LABEL_PROBE = 1000
 NO_DATE: ColumnElement[Any] = literal_column(f"'{NO_DUE_DATE}'::date")
 
 
@@ -55,17 +60,24 @@ def sort_key(source: FromClause, key: str) -> list[ColumnElement[Any]]:
     return [*first, columns.id]
 
 
-def _bound(key: str, prefix: str = "after") -> Any:
-    """A keyset position as parameters; the due sort's come as text, since 'infinity' and
-    '24:00' are no Python date and time."""
-    if key == "due":
+def _after(key: list[ColumnElement[Any]], descending: bool, prefix: str = "after") -> Any:
+    """Past a keyset position, given as parameters (the due sort's as text, since 'infinity'
+    and '24:00' are no Python date and time).
+
+    Written `(key, id) <= (position)` and `id <> position id` rather than `<`: the same rows,
+    but PostgreSQL estimates a row comparison by its first column alone, and on a key with
+    few values (priority) `priority < 1` looks empty where `priority <= 1` is most tasks.
+    """
+    if len(key) == 3:  # the due sort
         values = [
             cast(bindparam(f"{prefix}_date", type_=Text), Date),
             cast(bindparam(f"{prefix}_time", type_=Text), Time),
         ]
     else:
-        values = [bindparam(f"{prefix}_key", type_=TASKS.c[key].type)]
-    return tuple_(*values, bindparam(f"{prefix}_id", type_=Uuid))
+        values = [bindparam(f"{prefix}_key", type_=key[0].type)]
+    last_id = bindparam(f"{prefix}_id", type_=Uuid)
+    position, bound = tuple_(*key), tuple_(*values, last_id)
+    return and_(position <= bound if descending else position >= bound, key[-1] != last_id)
 
 
 def _filtered(shape: ListShape) -> Select[Any]:
@@ -96,14 +108,6 @@ def _filtered(shape: ListShape) -> Select[Any]:
         page = page.where(
             columns.priority == any_(bindparam("priorities", type_=ARRAY(SmallInteger)))
         )
-    if shape.labels:
-        # The partial label index's expression and condition (`backend.models.tasks`), word for word.
-        keys = ARRAY(Text)
-        wanted = func.task_label_keys(OWNER, bindparam("labels", type_=keys), type_=keys)
-        page = page.where(
-            func.task_label_keys(columns.owner_id, columns.labels, type_=keys).contains(wanted),
-            columns.labels != literal_column("'{}'"),
-        )
     return page
 
 
@@ -111,36 +115,73 @@ def _ordered(page: Select[Any], key: list[ColumnElement[Any]], descending: bool)
     return page.order_by(*(column.desc() for column in key) if descending else key).limit(LIMIT)
 
 
-def list_statement(shape: ListShape) -> Select[Any]:
-    """One page of the owner's tasks: `limit + 1` rows (one row of NULLs when none match)."""
+def _order(source: FromClause, key_name: str, descending: bool) -> list[ColumnElement[Any]]:
+    """The page's order over `source`; without a due date last, whichever the direction."""
+    key = sort_key(source, key_name)
+    if not descending:
+        return key
+    ordered = [column.desc() for column in key]
+    return [key[0] == NO_DATE, *ordered] if key_name == "due" else ordered
+
+
+def _page(shape: ListShape, page: Select[Any]) -> Select[Any]:
+    """The first `limit` of `page` in the shape's order, after its position."""
     key_name = shape.sort.lstrip("-")
     descending = shape.sort.startswith("-")
     key = sort_key(TASKS, key_name)
-    page = _filtered(shape)
     if key_name == "due" and descending:
         # Tasks without a due date come last both ways, so the index's order read backwards
         # serves the dated ones, then those without a date (each range bounded by a position:
         # the service places one of them past its end).
-        dated = page.where(key[0] < NO_DATE, tuple_(*key) < _bound("due"))
-        undated = page.where(key[0] == NO_DATE, tuple_(*key) < _bound("due", "undated"))
-        both = union_all(_ordered(dated, key, True), _ordered(undated, key, True)).subquery()
-        inner = select(*both.c).order_by(
-            (sort_key(both, "due")[0] == NO_DATE), *(c.desc() for c in sort_key(both, "due"))
-        )
-        rows = inner.limit(LIMIT).lateral("page")
-    else:
-        if shape.after:
-            position = tuple_(*key)
-            page = page.where(
-                position < _bound(key_name) if descending else position > _bound(key_name)
-            )
-        # One extra row says whether another page follows, without a count.
-        rows = _ordered(page, key, descending).lateral("page")
-    outer = sort_key(rows, key_name)
-    if key_name == "due" and descending:
-        outer = [outer[0] == NO_DATE, *(column.desc() for column in outer)]
-    elif descending:
-        outer = [column.desc() for column in outer]
+        dated = page.where(key[0] < NO_DATE, _after(key, True))
+        undated = page.where(key[0] == NO_DATE, _after(key, True, "undated"))
+        return _merged(_ordered(dated, key, True), _ordered(undated, key, True), shape)
+    if shape.after:
+        page = page.where(_after(key, descending))
+    # One extra row says whether another page follows, without a count.
+    return _ordered(page, key, descending)
+
+
+def _merged(first: Select[Any], second: Select[Any], shape: ListShape) -> Select[Any]:
+    both = union_all(first, second).subquery()
+    key_name = shape.sort.lstrip("-")
+    return (
+        select(*both.c).order_by(*_order(both, key_name, shape.sort.startswith("-"))).limit(LIMIT)
+    )
+
+
+def _labelled(shape: ListShape, page: Select[Any]) -> Select[Any]:
+    """The page of the tasks that carry every label asked for, read the cheaper of two ways
+    whatever PostgreSQL estimates (it cannot: the label keys hold the owner, whom it counts
+    twice). Up to LABEL_PROBE such tasks are found through the label index and sorted; past
+    that the label is common, and the sort key's index, filtered, fills the page sooner."""
+    keys = ARRAY(Text)
+    wanted = func.task_label_keys(OWNER, bindparam("labels", type_=keys), type_=keys)
+    carried = func.task_label_keys(TASKS.c.owner_id, TASKS.c.labels, type_=keys).contains(wanted)
+    # The partial label index's expression and condition (`backend.models.tasks`), word for
+    # word; without the condition, the index cannot serve the filter.
+    matches = (
+        owned_tasks(TASKS.c.id)
+        .where(carried, TASKS.c.labels != literal_column("'{}'"))
+        .limit(literal_column(str(LABEL_PROBE + 1)))
+        .cte("label_matches")
+    )
+    found = select(func.count()).select_from(matches).scalar_subquery()
+    few = page.where(
+        TASKS.c.id.in_(select(matches.c.id)), found <= literal_column(str(LABEL_PROBE))
+    )
+    # Wrapped so that PostgreSQL, with no statistics for it, assumes half the tasks match and
+    # reads the sort key's index (a bitmap of the owner's every task is what it would pick
+    # if it believed the label rare).
+    many = page.where(func.coalesce(carried, false()), found > literal_column(str(LABEL_PROBE)))
+    return _merged(_page(shape, few), _page(shape, many), shape)
+
+
+def list_statement(shape: ListShape) -> Select[Any]:
+    """One page of the owner's tasks: `limit + 1` rows (one row of NULLs when none match)."""
+    page = _filtered(shape)
+    rows = (_labelled(shape, page) if shape.labels else _page(shape, page)).lateral("page")
+    outer = _order(rows, shape.sort.lstrip("-"), shape.sort.startswith("-"))
     return for_account(*answered(rows), answer=rows).order_by(*outer)
 
 

@@ -37,7 +37,7 @@ INDEXES = {
         " coalesce(due_time, '24:00'::time), id)"
     ),
     "ix_task_owner_id_priority_id": "task (owner_id, priority, id)",
-    "ix_task_label_keys": (
+    "ix_task_owner_id_labels": (
         "task USING gin (task_label_keys(owner_id, labels)) WHERE labels <> '{}'"
     ),
 }

@@ -10,10 +10,11 @@ import itertools
 import json
 import uuid
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import psycopg
 import pytest
+from psycopg.rows import namedtuple_row, tuple_row
 
 from backend.accounts.tokens import Principal
 from backend.accounts.users import account_params
@@ -37,6 +38,9 @@ FEED_PAGE = 100
 WORDS = ["call", "email", "invoice", "budget", "meeting", "draft", "report", "review", "plan"]
 WORDS += ["order", "payment", "test"]
 COMMON, RARE = "report", "xylophone"
+# Labels: one in every seventh task, and one the heavy user gave ten tasks while every tenth
+# task of everyone else has it (so only an index by owner and label finds the ten at once).
+COMMON_LABEL, RARE_LABEL = "work", "taxes"
 # Reading this many rows is fine for a page of 20; the owner's 100,000 are not.
 MOST_ROWS_READ = 5_000
 
@@ -58,7 +62,7 @@ def seeded(direct_url: str) -> psycopg.Connection:
     conn.execute(
         """
         INSERT INTO task (id, owner_id, title, description, completed, version, created_at,
-                          updated_at, change_xid)
+                          updated_at, change_xid, due_date, due_time, priority, labels)
         SELECT gen_random_uuid(),
                CASE WHEN n <= %(heavy)s THEN %(heavy_user)s
                     ELSE md5('user' || (1 + n %% %(others)s))::uuid END,
@@ -71,8 +75,19 @@ def seeded(direct_url: str) -> psycopg.Connection:
                    || CASE WHEN n <= %(heavy)s AND n %% 20000 = 15000
                            THEN ' ' || %(rare)s ELSE '' END END,
                mod(n, 2) = 0, 1, now() - n * interval '1 minute', now() - n * interval '30 seconds',
-               %(newest_xid)s::bigint * (%(tasks)s - n) / %(tasks)s
-        FROM generate_series(1, %(tasks)s) n, (SELECT %(words)s::text[] AS w) words
+               %(newest_xid)s::bigint * (%(tasks)s - n) / %(tasks)s,
+               CASE WHEN h.due %% 5 < 3 THEN date '2026-01-01' + h.due %% 400 END,
+               CASE WHEN h.due %% 5 < 3 AND h.due %% 2 = 0
+                    THEN time '08:00' + h.due %% 20 * interval '30 minutes' END,
+               CASE h.priority %% 10 WHEN 0 THEN 4 WHEN 1 THEN 3 WHEN 2 THEN 2 ELSE 1 END,
+               CASE WHEN n <= %(heavy)s AND n %% 10000 = 7 THEN ARRAY['Taxes']
+                    WHEN n > %(heavy)s AND n %% 10 = 0 THEN ARRAY[%(rare_label)s]
+                    WHEN h.label %% 7 = 0 THEN ARRAY['Work', 'home']
+                    ELSE '{}' END
+        FROM generate_series(1, %(tasks)s) n, (SELECT %(words)s::text[] AS w) words,
+             -- Each schedule column from a hash of its own: independent of the others.
+             LATERAL (SELECT abs(hashint4(n * 3 + 1)) AS due, abs(hashint4(n * 5 + 2)) AS priority,
+                             abs(hashint4(n * 7 + 3)) AS label) h
         """,
         {
             "newest_xid": newest_xid,
@@ -81,6 +96,7 @@ def seeded(direct_url: str) -> psycopg.Connection:
             "heavy_user": HEAVY_USER,
             "others": OTHER_USERS,
             "rare": RARE,
+            "rare_label": RARE_LABEL,
             "tasks": HEAVY_TASKS + OTHER_USERS * TASKS_PER_OTHER_USER,
         },
     )
@@ -119,9 +135,20 @@ def test_the_seed_has_the_shape_the_plans_are_for(seeded: psycopg.Connection) ->
     ).fetchone()
     assert (tasks, heavy, rare) == (1_000_000, HEAVY_TASKS, 10)
     assert common > HEAVY_TASKS // 10
+    dated, labelled, rare_label, others_rare_label = seeded.execute(
+        "SELECT count(*) FILTER (WHERE due_date IS NOT NULL),"
+        " count(*) FILTER (WHERE 'Work' = ANY(labels)),"
+        " count(*) FILTER (WHERE 'Taxes' = ANY(labels)),"
+        " (SELECT count(*) FROM task WHERE owner_id <> %(u)s AND 'taxes' = ANY(labels))"
+        " FROM task WHERE owner_id = %(u)s",
+        {"u": HEAVY_USER},
+    ).fetchone()
+    assert abs(dated - HEAVY_TASKS * 3 // 5) < HEAVY_TASKS // 50 and labelled > HEAVY_TASKS // 10
+    assert rare_label == 10 and others_rare_label > 50_000
 
 
 SORTS = ["created_at", "-created_at", "updated_at", "-updated_at", "title", "-title"]
+SORTS += ["due", "-due", "priority", "-priority"]
 SHAPES = list(itertools.product(SORTS, [None, True], [None, COMMON, RARE], [False, True]))
 
 
@@ -144,23 +171,7 @@ def test_list_query_is_an_owner_index_scan(
 ) -> None:
     owner_id = HEAVY_USER
     query = ListQuery(owner_id=owner_id, sort=sort, completed=completed, q=q)
-    after = None
-    if with_cursor:
-        middle = seeded.execute(
-            "SELECT title, created_at, updated_at, id FROM task WHERE owner_id = %s"
-            " ORDER BY id OFFSET 50000 LIMIT 1",
-            (owner_id,),
-        ).fetchone()
-        after = (
-            dict(zip(("title", "created_at", "updated_at"), middle[:3], strict=True))[
-                sort.lstrip("-")
-            ],
-            middle[3],
-        )
-    # The very statement the API sends: the user check folded in, compiled from the models.
-    principal = Principal(user_id=owner_id, email=None, name=None)
-    sql, params = list_params(principal=principal, query=query, limit=PAGE, after=after)
-
+    sql, params = _page(seeded, query, with_cursor)
     [[result]] = seeded.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + sql, params).fetchall()
     nodes = list(_nodes(result[0]["Plan"]))
     shown = json.dumps(result[0]["Plan"], indent=1)
@@ -186,13 +197,71 @@ def test_list_query_is_an_owner_index_scan(
                 for child in node.get("Plans", [])
                 if child.get("Parent Relationship") == "Outer"
             )
-            if sorted_rows <= PAGE + 1:
+            # A -due page merges two ranges (dated, then undated), a page's worth from each.
+            if sorted_rows <= (2 if sort == "-due" else 1) * (PAGE + 1):
                 continue
             assert completed is not None or q is not None, shown
             every_match = seeded.execute(sql, {**params, "limit": HEAVY_TASKS + 1}).fetchall()
             assert sorted_rows <= len(every_match), (
                 f"sorts {sorted_rows} rows of {len(every_match)} matches\n{shown}"
             )
+
+
+def _page(
+    seeded: psycopg.Connection, query: ListQuery, with_cursor: bool
+) -> tuple[str, dict[str, object]]:
+    """The very statement the API sends for the query's first page, or for the page after a
+    task in the middle of the owner's: the user check folded in, compiled from the models."""
+    after = None
+    if with_cursor:
+        seeded.row_factory = namedtuple_row
+        try:
+            middle = seeded.execute(
+                "SELECT * FROM task WHERE owner_id = %s ORDER BY id OFFSET 50000 LIMIT 1",
+                (query.owner_id,),
+            ).fetchone()
+        finally:
+            seeded.row_factory = tuple_row
+        codec = CursorCodec(b"key")
+        after = codec.decode(query, codec.encode(query, middle))
+    principal = Principal(user_id=query.owner_id, email=None, name=None)
+    return list_params(principal=principal, query=query, limit=PAGE, after=after)
+
+
+SCHEDULE_FILTERS = {
+    "due": {"has_due": True},
+    "no-due": {"has_due": False},
+    "due-this-week": {"due_from": date(2026, 3, 2), "due_to": date(2026, 3, 8)},
+    "urgent": {"priorities": (4,)},
+    "medium-or-high": {"priorities": (2, 3)},
+    "common-label": {"labels": (COMMON_LABEL,)},
+    "rare-label": {"labels": (RARE_LABEL.upper(),)},
+}
+
+
+@pytest.mark.parametrize("with_cursor", [False, True], ids=["first-page", "cursor"])
+@pytest.mark.parametrize("sort", SORTS)
+@pytest.mark.parametrize("name", list(SCHEDULE_FILTERS))
+def test_schedule_filters_are_owner_index_scans(
+    seeded: psycopg.Connection, name: str, sort: str, with_cursor: bool
+) -> None:
+    """Each schedule filter, under every sort: through an owner index, a few thousand rows
+    read at most, the rare label found through the label index."""
+    query = ListQuery(owner_id=HEAVY_USER, sort=sort, **SCHEDULE_FILTERS[name])
+    sql, params = _page(seeded, query, with_cursor)
+    [[result]] = seeded.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + sql, params).fetchall()
+    nodes = list(_nodes(result[0]["Plan"]))
+    shown = json.dumps(result[0]["Plan"], indent=1)
+
+    assert not [n for n in nodes if n["Node Type"] == "Seq Scan"], shown
+    assert any(n.get("Index Name", "").startswith("ix_task_owner_id_") for n in nodes), shown
+    read = _rows_read(nodes)
+    assert read <= MOST_ROWS_READ, f"read {read} rows\n{shown}"
+    if name == "rare-label" and not with_cursor:
+        assert any(n.get("Index Name") == "ix_task_owner_id_labels" for n in nodes), shown
+    if name == "rare-label":
+        # Ten tasks of the heavy user's, none of the 90,000 other users' with the label.
+        assert len(seeded.execute(sql, {**params, "limit": 1000}).fetchall()) <= 10
 
 
 def test_q_pages_are_planned_for_their_own_word(

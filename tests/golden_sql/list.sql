@@ -27,11 +27,24 @@ WHERE NOT (EXISTS (SELECT 1
 FROM existing)) ON CONFLICT (id) DO NOTHING), 
 account AS 
 (SELECT coalesce((SELECT existing.is_active 
-FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM existing), true) AS active), 
+label_matches AS 
+(SELECT task.id AS id 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]) AND task.labels != '{}' ORDER BY task.created_at, task.id 
+WHERE task.owner_id = %(owner_id)s::UUID AND (task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[])) AND task.labels != '{}' 
+ LIMIT 1001)
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT anon_5.id AS id, anon_5.owner_id AS owner_id, anon_5.title AS title, anon_5.description AS description, anon_5.completed AS completed, anon_5.version AS version, anon_5.created_at AS created_at, anon_5.updated_at AS updated_at, anon_5.completed_at AS completed_at, anon_5.due_date AS due_date, anon_5.due_time AS due_time, anon_5.time_zone AS time_zone, anon_5.priority AS priority, anon_5.labels AS labels 
+FROM ((SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task.id IN (SELECT label_matches.id 
+FROM label_matches) AND (SELECT count(*) AS count_1 
+FROM label_matches) <= 1000 ORDER BY task.created_at, task.id 
+ LIMIT %(limit)s::INTEGER) UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND coalesce(task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]), false) AND (SELECT count(*) AS count_1 
+FROM label_matches) > 1000 ORDER BY task.created_at, task.id 
+ LIMIT %(limit)s::INTEGER)) AS anon_5 ORDER BY anon_5.created_at, anon_5.id 
  LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.created_at, page.id;
 
 -- list: created_at after
@@ -49,7 +62,7 @@ FROM existing), true) AS active)
  SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
 FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND (task.created_at, task.id) > (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) ORDER BY task.created_at, task.id 
+WHERE task.owner_id = %(owner_id)s::UUID AND (task.created_at, task.id) >= (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) AND task.id != %(after_id)s::UUID ORDER BY task.created_at, task.id 
  LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.created_at, page.id;
 
 -- list: created_at completed q after has_due due_from due_to priority labels
@@ -63,11 +76,24 @@ WHERE NOT (EXISTS (SELECT 1
 FROM existing)) ON CONFLICT (id) DO NOTHING), 
 account AS 
 (SELECT coalesce((SELECT existing.is_active 
-FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM existing), true) AS active), 
+label_matches AS 
+(SELECT task.id AS id 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]) AND task.labels != '{}' AND (task.created_at, task.id) > (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) ORDER BY task.created_at, task.id 
+WHERE task.owner_id = %(owner_id)s::UUID AND (task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[])) AND task.labels != '{}' 
+ LIMIT 1001)
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT anon_5.id AS id, anon_5.owner_id AS owner_id, anon_5.title AS title, anon_5.description AS description, anon_5.completed AS completed, anon_5.version AS version, anon_5.created_at AS created_at, anon_5.updated_at AS updated_at, anon_5.completed_at AS completed_at, anon_5.due_date AS due_date, anon_5.due_time AS due_time, anon_5.time_zone AS time_zone, anon_5.priority AS priority, anon_5.labels AS labels 
+FROM ((SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task.id IN (SELECT label_matches.id 
+FROM label_matches) AND (SELECT count(*) AS count_1 
+FROM label_matches) <= 1000 AND (task.created_at, task.id) >= (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) AND task.id != %(after_id)s::UUID ORDER BY task.created_at, task.id 
+ LIMIT %(limit)s::INTEGER) UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND coalesce(task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]), false) AND (SELECT count(*) AS count_1 
+FROM label_matches) > 1000 AND (task.created_at, task.id) >= (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) AND task.id != %(after_id)s::UUID ORDER BY task.created_at, task.id 
+ LIMIT %(limit)s::INTEGER)) AS anon_5 ORDER BY anon_5.created_at, anon_5.id 
  LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.created_at, page.id;
 
 -- list: -created_at
@@ -99,11 +125,24 @@ WHERE NOT (EXISTS (SELECT 1
 FROM existing)) ON CONFLICT (id) DO NOTHING), 
 account AS 
 (SELECT coalesce((SELECT existing.is_active 
-FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM existing), true) AS active), 
+label_matches AS 
+(SELECT task.id AS id 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]) AND task.labels != '{}' ORDER BY task.created_at DESC, task.id DESC 
+WHERE task.owner_id = %(owner_id)s::UUID AND (task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[])) AND task.labels != '{}' 
+ LIMIT 1001)
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT anon_5.id AS id, anon_5.owner_id AS owner_id, anon_5.title AS title, anon_5.description AS description, anon_5.completed AS completed, anon_5.version AS version, anon_5.created_at AS created_at, anon_5.updated_at AS updated_at, anon_5.completed_at AS completed_at, anon_5.due_date AS due_date, anon_5.due_time AS due_time, anon_5.time_zone AS time_zone, anon_5.priority AS priority, anon_5.labels AS labels 
+FROM ((SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task.id IN (SELECT label_matches.id 
+FROM label_matches) AND (SELECT count(*) AS count_1 
+FROM label_matches) <= 1000 ORDER BY task.created_at DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER) UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND coalesce(task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]), false) AND (SELECT count(*) AS count_1 
+FROM label_matches) > 1000 ORDER BY task.created_at DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER)) AS anon_5 ORDER BY anon_5.created_at DESC, anon_5.id DESC 
  LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.created_at DESC, page.id DESC;
 
 -- list: -created_at after
@@ -121,7 +160,7 @@ FROM existing), true) AS active)
  SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
 FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND (task.created_at, task.id) < (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) ORDER BY task.created_at DESC, task.id DESC 
+WHERE task.owner_id = %(owner_id)s::UUID AND (task.created_at, task.id) <= (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) AND task.id != %(after_id)s::UUID ORDER BY task.created_at DESC, task.id DESC 
  LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.created_at DESC, page.id DESC;
 
 -- list: -created_at completed q after has_due due_from due_to priority labels
@@ -135,11 +174,24 @@ WHERE NOT (EXISTS (SELECT 1
 FROM existing)) ON CONFLICT (id) DO NOTHING), 
 account AS 
 (SELECT coalesce((SELECT existing.is_active 
-FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM existing), true) AS active), 
+label_matches AS 
+(SELECT task.id AS id 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]) AND task.labels != '{}' AND (task.created_at, task.id) < (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) ORDER BY task.created_at DESC, task.id DESC 
+WHERE task.owner_id = %(owner_id)s::UUID AND (task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[])) AND task.labels != '{}' 
+ LIMIT 1001)
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT anon_5.id AS id, anon_5.owner_id AS owner_id, anon_5.title AS title, anon_5.description AS description, anon_5.completed AS completed, anon_5.version AS version, anon_5.created_at AS created_at, anon_5.updated_at AS updated_at, anon_5.completed_at AS completed_at, anon_5.due_date AS due_date, anon_5.due_time AS due_time, anon_5.time_zone AS time_zone, anon_5.priority AS priority, anon_5.labels AS labels 
+FROM ((SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task.id IN (SELECT label_matches.id 
+FROM label_matches) AND (SELECT count(*) AS count_1 
+FROM label_matches) <= 1000 AND (task.created_at, task.id) <= (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) AND task.id != %(after_id)s::UUID ORDER BY task.created_at DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER) UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND coalesce(task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]), false) AND (SELECT count(*) AS count_1 
+FROM label_matches) > 1000 AND (task.created_at, task.id) <= (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) AND task.id != %(after_id)s::UUID ORDER BY task.created_at DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER)) AS anon_5 ORDER BY anon_5.created_at DESC, anon_5.id DESC 
  LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.created_at DESC, page.id DESC;
 
 -- list: updated_at
@@ -171,11 +223,24 @@ WHERE NOT (EXISTS (SELECT 1
 FROM existing)) ON CONFLICT (id) DO NOTHING), 
 account AS 
 (SELECT coalesce((SELECT existing.is_active 
-FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM existing), true) AS active), 
+label_matches AS 
+(SELECT task.id AS id 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]) AND task.labels != '{}' ORDER BY task.updated_at, task.id 
+WHERE task.owner_id = %(owner_id)s::UUID AND (task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[])) AND task.labels != '{}' 
+ LIMIT 1001)
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT anon_5.id AS id, anon_5.owner_id AS owner_id, anon_5.title AS title, anon_5.description AS description, anon_5.completed AS completed, anon_5.version AS version, anon_5.created_at AS created_at, anon_5.updated_at AS updated_at, anon_5.completed_at AS completed_at, anon_5.due_date AS due_date, anon_5.due_time AS due_time, anon_5.time_zone AS time_zone, anon_5.priority AS priority, anon_5.labels AS labels 
+FROM ((SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task.id IN (SELECT label_matches.id 
+FROM label_matches) AND (SELECT count(*) AS count_1 
+FROM label_matches) <= 1000 ORDER BY task.updated_at, task.id 
+ LIMIT %(limit)s::INTEGER) UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND coalesce(task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]), false) AND (SELECT count(*) AS count_1 
+FROM label_matches) > 1000 ORDER BY task.updated_at, task.id 
+ LIMIT %(limit)s::INTEGER)) AS anon_5 ORDER BY anon_5.updated_at, anon_5.id 
  LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.updated_at, page.id;
 
 -- list: updated_at after
@@ -193,7 +258,7 @@ FROM existing), true) AS active)
  SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
 FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND (task.updated_at, task.id) > (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) ORDER BY task.updated_at, task.id 
+WHERE task.owner_id = %(owner_id)s::UUID AND (task.updated_at, task.id) >= (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) AND task.id != %(after_id)s::UUID ORDER BY task.updated_at, task.id 
  LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.updated_at, page.id;
 
 -- list: updated_at completed q after has_due due_from due_to priority labels
@@ -207,11 +272,24 @@ WHERE NOT (EXISTS (SELECT 1
 FROM existing)) ON CONFLICT (id) DO NOTHING), 
 account AS 
 (SELECT coalesce((SELECT existing.is_active 
-FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM existing), true) AS active), 
+label_matches AS 
+(SELECT task.id AS id 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]) AND task.labels != '{}' AND (task.updated_at, task.id) > (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) ORDER BY task.updated_at, task.id 
+WHERE task.owner_id = %(owner_id)s::UUID AND (task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[])) AND task.labels != '{}' 
+ LIMIT 1001)
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT anon_5.id AS id, anon_5.owner_id AS owner_id, anon_5.title AS title, anon_5.description AS description, anon_5.completed AS completed, anon_5.version AS version, anon_5.created_at AS created_at, anon_5.updated_at AS updated_at, anon_5.completed_at AS completed_at, anon_5.due_date AS due_date, anon_5.due_time AS due_time, anon_5.time_zone AS time_zone, anon_5.priority AS priority, anon_5.labels AS labels 
+FROM ((SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task.id IN (SELECT label_matches.id 
+FROM label_matches) AND (SELECT count(*) AS count_1 
+FROM label_matches) <= 1000 AND (task.updated_at, task.id) >= (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) AND task.id != %(after_id)s::UUID ORDER BY task.updated_at, task.id 
+ LIMIT %(limit)s::INTEGER) UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND coalesce(task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]), false) AND (SELECT count(*) AS count_1 
+FROM label_matches) > 1000 AND (task.updated_at, task.id) >= (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) AND task.id != %(after_id)s::UUID ORDER BY task.updated_at, task.id 
+ LIMIT %(limit)s::INTEGER)) AS anon_5 ORDER BY anon_5.updated_at, anon_5.id 
  LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.updated_at, page.id;
 
 -- list: -updated_at
@@ -243,11 +321,24 @@ WHERE NOT (EXISTS (SELECT 1
 FROM existing)) ON CONFLICT (id) DO NOTHING), 
 account AS 
 (SELECT coalesce((SELECT existing.is_active 
-FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM existing), true) AS active), 
+label_matches AS 
+(SELECT task.id AS id 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]) AND task.labels != '{}' ORDER BY task.updated_at DESC, task.id DESC 
+WHERE task.owner_id = %(owner_id)s::UUID AND (task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[])) AND task.labels != '{}' 
+ LIMIT 1001)
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT anon_5.id AS id, anon_5.owner_id AS owner_id, anon_5.title AS title, anon_5.description AS description, anon_5.completed AS completed, anon_5.version AS version, anon_5.created_at AS created_at, anon_5.updated_at AS updated_at, anon_5.completed_at AS completed_at, anon_5.due_date AS due_date, anon_5.due_time AS due_time, anon_5.time_zone AS time_zone, anon_5.priority AS priority, anon_5.labels AS labels 
+FROM ((SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task.id IN (SELECT label_matches.id 
+FROM label_matches) AND (SELECT count(*) AS count_1 
+FROM label_matches) <= 1000 ORDER BY task.updated_at DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER) UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND coalesce(task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]), false) AND (SELECT count(*) AS count_1 
+FROM label_matches) > 1000 ORDER BY task.updated_at DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER)) AS anon_5 ORDER BY anon_5.updated_at DESC, anon_5.id DESC 
  LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.updated_at DESC, page.id DESC;
 
 -- list: -updated_at after
@@ -265,7 +356,7 @@ FROM existing), true) AS active)
  SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
 FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND (task.updated_at, task.id) < (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) ORDER BY task.updated_at DESC, task.id DESC 
+WHERE task.owner_id = %(owner_id)s::UUID AND (task.updated_at, task.id) <= (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) AND task.id != %(after_id)s::UUID ORDER BY task.updated_at DESC, task.id DESC 
  LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.updated_at DESC, page.id DESC;
 
 -- list: -updated_at completed q after has_due due_from due_to priority labels
@@ -279,11 +370,24 @@ WHERE NOT (EXISTS (SELECT 1
 FROM existing)) ON CONFLICT (id) DO NOTHING), 
 account AS 
 (SELECT coalesce((SELECT existing.is_active 
-FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM existing), true) AS active), 
+label_matches AS 
+(SELECT task.id AS id 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]) AND task.labels != '{}' AND (task.updated_at, task.id) < (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) ORDER BY task.updated_at DESC, task.id DESC 
+WHERE task.owner_id = %(owner_id)s::UUID AND (task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[])) AND task.labels != '{}' 
+ LIMIT 1001)
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT anon_5.id AS id, anon_5.owner_id AS owner_id, anon_5.title AS title, anon_5.description AS description, anon_5.completed AS completed, anon_5.version AS version, anon_5.created_at AS created_at, anon_5.updated_at AS updated_at, anon_5.completed_at AS completed_at, anon_5.due_date AS due_date, anon_5.due_time AS due_time, anon_5.time_zone AS time_zone, anon_5.priority AS priority, anon_5.labels AS labels 
+FROM ((SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task.id IN (SELECT label_matches.id 
+FROM label_matches) AND (SELECT count(*) AS count_1 
+FROM label_matches) <= 1000 AND (task.updated_at, task.id) <= (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) AND task.id != %(after_id)s::UUID ORDER BY task.updated_at DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER) UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND coalesce(task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]), false) AND (SELECT count(*) AS count_1 
+FROM label_matches) > 1000 AND (task.updated_at, task.id) <= (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) AND task.id != %(after_id)s::UUID ORDER BY task.updated_at DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER)) AS anon_5 ORDER BY anon_5.updated_at DESC, anon_5.id DESC 
  LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.updated_at DESC, page.id DESC;
 
 -- list: title
@@ -315,11 +419,24 @@ WHERE NOT (EXISTS (SELECT 1
 FROM existing)) ON CONFLICT (id) DO NOTHING), 
 account AS 
 (SELECT coalesce((SELECT existing.is_active 
-FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM existing), true) AS active), 
+label_matches AS 
+(SELECT task.id AS id 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]) AND task.labels != '{}' ORDER BY task.title, task.id 
+WHERE task.owner_id = %(owner_id)s::UUID AND (task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[])) AND task.labels != '{}' 
+ LIMIT 1001)
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT anon_5.id AS id, anon_5.owner_id AS owner_id, anon_5.title AS title, anon_5.description AS description, anon_5.completed AS completed, anon_5.version AS version, anon_5.created_at AS created_at, anon_5.updated_at AS updated_at, anon_5.completed_at AS completed_at, anon_5.due_date AS due_date, anon_5.due_time AS due_time, anon_5.time_zone AS time_zone, anon_5.priority AS priority, anon_5.labels AS labels 
+FROM ((SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task.id IN (SELECT label_matches.id 
+FROM label_matches) AND (SELECT count(*) AS count_1 
+FROM label_matches) <= 1000 ORDER BY task.title, task.id 
+ LIMIT %(limit)s::INTEGER) UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND coalesce(task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]), false) AND (SELECT count(*) AS count_1 
+FROM label_matches) > 1000 ORDER BY task.title, task.id 
+ LIMIT %(limit)s::INTEGER)) AS anon_5 ORDER BY anon_5.title, anon_5.id 
  LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.title, page.id;
 
 -- list: title after
@@ -337,7 +454,7 @@ FROM existing), true) AS active)
  SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
 FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND (task.title, task.id) > (%(after_key)s::VARCHAR, %(after_id)s::UUID) ORDER BY task.title, task.id 
+WHERE task.owner_id = %(owner_id)s::UUID AND (task.title, task.id) >= (%(after_key)s::VARCHAR, %(after_id)s::UUID) AND task.id != %(after_id)s::UUID ORDER BY task.title, task.id 
  LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.title, page.id;
 
 -- list: title completed q after has_due due_from due_to priority labels
@@ -351,11 +468,24 @@ WHERE NOT (EXISTS (SELECT 1
 FROM existing)) ON CONFLICT (id) DO NOTHING), 
 account AS 
 (SELECT coalesce((SELECT existing.is_active 
-FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM existing), true) AS active), 
+label_matches AS 
+(SELECT task.id AS id 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]) AND task.labels != '{}' AND (task.title, task.id) > (%(after_key)s::VARCHAR, %(after_id)s::UUID) ORDER BY task.title, task.id 
+WHERE task.owner_id = %(owner_id)s::UUID AND (task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[])) AND task.labels != '{}' 
+ LIMIT 1001)
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT anon_5.id AS id, anon_5.owner_id AS owner_id, anon_5.title AS title, anon_5.description AS description, anon_5.completed AS completed, anon_5.version AS version, anon_5.created_at AS created_at, anon_5.updated_at AS updated_at, anon_5.completed_at AS completed_at, anon_5.due_date AS due_date, anon_5.due_time AS due_time, anon_5.time_zone AS time_zone, anon_5.priority AS priority, anon_5.labels AS labels 
+FROM ((SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task.id IN (SELECT label_matches.id 
+FROM label_matches) AND (SELECT count(*) AS count_1 
+FROM label_matches) <= 1000 AND (task.title, task.id) >= (%(after_key)s::VARCHAR, %(after_id)s::UUID) AND task.id != %(after_id)s::UUID ORDER BY task.title, task.id 
+ LIMIT %(limit)s::INTEGER) UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND coalesce(task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]), false) AND (SELECT count(*) AS count_1 
+FROM label_matches) > 1000 AND (task.title, task.id) >= (%(after_key)s::VARCHAR, %(after_id)s::UUID) AND task.id != %(after_id)s::UUID ORDER BY task.title, task.id 
+ LIMIT %(limit)s::INTEGER)) AS anon_5 ORDER BY anon_5.title, anon_5.id 
  LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.title, page.id;
 
 -- list: -title
@@ -387,11 +517,24 @@ WHERE NOT (EXISTS (SELECT 1
 FROM existing)) ON CONFLICT (id) DO NOTHING), 
 account AS 
 (SELECT coalesce((SELECT existing.is_active 
-FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM existing), true) AS active), 
+label_matches AS 
+(SELECT task.id AS id 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]) AND task.labels != '{}' ORDER BY task.title DESC, task.id DESC 
+WHERE task.owner_id = %(owner_id)s::UUID AND (task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[])) AND task.labels != '{}' 
+ LIMIT 1001)
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT anon_5.id AS id, anon_5.owner_id AS owner_id, anon_5.title AS title, anon_5.description AS description, anon_5.completed AS completed, anon_5.version AS version, anon_5.created_at AS created_at, anon_5.updated_at AS updated_at, anon_5.completed_at AS completed_at, anon_5.due_date AS due_date, anon_5.due_time AS due_time, anon_5.time_zone AS time_zone, anon_5.priority AS priority, anon_5.labels AS labels 
+FROM ((SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task.id IN (SELECT label_matches.id 
+FROM label_matches) AND (SELECT count(*) AS count_1 
+FROM label_matches) <= 1000 ORDER BY task.title DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER) UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND coalesce(task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]), false) AND (SELECT count(*) AS count_1 
+FROM label_matches) > 1000 ORDER BY task.title DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER)) AS anon_5 ORDER BY anon_5.title DESC, anon_5.id DESC 
  LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.title DESC, page.id DESC;
 
 -- list: -title after
@@ -409,7 +552,7 @@ FROM existing), true) AS active)
  SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
 FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND (task.title, task.id) < (%(after_key)s::VARCHAR, %(after_id)s::UUID) ORDER BY task.title DESC, task.id DESC 
+WHERE task.owner_id = %(owner_id)s::UUID AND (task.title, task.id) <= (%(after_key)s::VARCHAR, %(after_id)s::UUID) AND task.id != %(after_id)s::UUID ORDER BY task.title DESC, task.id DESC 
  LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.title DESC, page.id DESC;
 
 -- list: -title completed q after has_due due_from due_to priority labels
@@ -423,11 +566,24 @@ WHERE NOT (EXISTS (SELECT 1
 FROM existing)) ON CONFLICT (id) DO NOTHING), 
 account AS 
 (SELECT coalesce((SELECT existing.is_active 
-FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM existing), true) AS active), 
+label_matches AS 
+(SELECT task.id AS id 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]) AND task.labels != '{}' AND (task.title, task.id) < (%(after_key)s::VARCHAR, %(after_id)s::UUID) ORDER BY task.title DESC, task.id DESC 
+WHERE task.owner_id = %(owner_id)s::UUID AND (task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[])) AND task.labels != '{}' 
+ LIMIT 1001)
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT anon_5.id AS id, anon_5.owner_id AS owner_id, anon_5.title AS title, anon_5.description AS description, anon_5.completed AS completed, anon_5.version AS version, anon_5.created_at AS created_at, anon_5.updated_at AS updated_at, anon_5.completed_at AS completed_at, anon_5.due_date AS due_date, anon_5.due_time AS due_time, anon_5.time_zone AS time_zone, anon_5.priority AS priority, anon_5.labels AS labels 
+FROM ((SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task.id IN (SELECT label_matches.id 
+FROM label_matches) AND (SELECT count(*) AS count_1 
+FROM label_matches) <= 1000 AND (task.title, task.id) <= (%(after_key)s::VARCHAR, %(after_id)s::UUID) AND task.id != %(after_id)s::UUID ORDER BY task.title DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER) UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND coalesce(task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]), false) AND (SELECT count(*) AS count_1 
+FROM label_matches) > 1000 AND (task.title, task.id) <= (%(after_key)s::VARCHAR, %(after_id)s::UUID) AND task.id != %(after_id)s::UUID ORDER BY task.title DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER)) AS anon_5 ORDER BY anon_5.title DESC, anon_5.id DESC 
  LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.title DESC, page.id DESC;
 
 -- list: due
@@ -459,11 +615,24 @@ WHERE NOT (EXISTS (SELECT 1
 FROM existing)) ON CONFLICT (id) DO NOTHING), 
 account AS 
 (SELECT coalesce((SELECT existing.is_active 
-FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM existing), true) AS active), 
+label_matches AS 
+(SELECT task.id AS id 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]) AND task.labels != '{}' ORDER BY coalesce(task.due_date, 'infinity'::date), coalesce(task.due_time, '24:00'::time), task.id 
+WHERE task.owner_id = %(owner_id)s::UUID AND (task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[])) AND task.labels != '{}' 
+ LIMIT 1001)
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT anon_5.id AS id, anon_5.owner_id AS owner_id, anon_5.title AS title, anon_5.description AS description, anon_5.completed AS completed, anon_5.version AS version, anon_5.created_at AS created_at, anon_5.updated_at AS updated_at, anon_5.completed_at AS completed_at, anon_5.due_date AS due_date, anon_5.due_time AS due_time, anon_5.time_zone AS time_zone, anon_5.priority AS priority, anon_5.labels AS labels 
+FROM ((SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task.id IN (SELECT label_matches.id 
+FROM label_matches) AND (SELECT count(*) AS count_1 
+FROM label_matches) <= 1000 ORDER BY coalesce(task.due_date, 'infinity'::date), coalesce(task.due_time, '24:00'::time), task.id 
+ LIMIT %(limit)s::INTEGER) UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND coalesce(task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]), false) AND (SELECT count(*) AS count_1 
+FROM label_matches) > 1000 ORDER BY coalesce(task.due_date, 'infinity'::date), coalesce(task.due_time, '24:00'::time), task.id 
+ LIMIT %(limit)s::INTEGER)) AS anon_5 ORDER BY coalesce(anon_5.due_date, 'infinity'::date), coalesce(anon_5.due_time, '24:00'::time), anon_5.id 
  LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY coalesce(page.due_date, 'infinity'::date), coalesce(page.due_time, '24:00'::time), page.id;
 
 -- list: due after
@@ -481,7 +650,7 @@ FROM existing), true) AS active)
  SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
 FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND (coalesce(task.due_date, 'infinity'::date), coalesce(task.due_time, '24:00'::time), task.id) > (CAST(%(after_date)s::VARCHAR AS DATE), CAST(%(after_time)s::VARCHAR AS TIME WITHOUT TIME ZONE), %(after_id)s::UUID) ORDER BY coalesce(task.due_date, 'infinity'::date), coalesce(task.due_time, '24:00'::time), task.id 
+WHERE task.owner_id = %(owner_id)s::UUID AND (coalesce(task.due_date, 'infinity'::date), coalesce(task.due_time, '24:00'::time), task.id) >= (CAST(%(after_date)s::VARCHAR AS DATE), CAST(%(after_time)s::VARCHAR AS TIME WITHOUT TIME ZONE), %(after_id)s::UUID) AND task.id != %(after_id)s::UUID ORDER BY coalesce(task.due_date, 'infinity'::date), coalesce(task.due_time, '24:00'::time), task.id 
  LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY coalesce(page.due_date, 'infinity'::date), coalesce(page.due_time, '24:00'::time), page.id;
 
 -- list: due completed q after has_due due_from due_to priority labels
@@ -495,11 +664,24 @@ WHERE NOT (EXISTS (SELECT 1
 FROM existing)) ON CONFLICT (id) DO NOTHING), 
 account AS 
 (SELECT coalesce((SELECT existing.is_active 
-FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM existing), true) AS active), 
+label_matches AS 
+(SELECT task.id AS id 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]) AND task.labels != '{}' AND (coalesce(task.due_date, 'infinity'::date), coalesce(task.due_time, '24:00'::time), task.id) > (CAST(%(after_date)s::VARCHAR AS DATE), CAST(%(after_time)s::VARCHAR AS TIME WITHOUT TIME ZONE), %(after_id)s::UUID) ORDER BY coalesce(task.due_date, 'infinity'::date), coalesce(task.due_time, '24:00'::time), task.id 
+WHERE task.owner_id = %(owner_id)s::UUID AND (task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[])) AND task.labels != '{}' 
+ LIMIT 1001)
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT anon_5.id AS id, anon_5.owner_id AS owner_id, anon_5.title AS title, anon_5.description AS description, anon_5.completed AS completed, anon_5.version AS version, anon_5.created_at AS created_at, anon_5.updated_at AS updated_at, anon_5.completed_at AS completed_at, anon_5.due_date AS due_date, anon_5.due_time AS due_time, anon_5.time_zone AS time_zone, anon_5.priority AS priority, anon_5.labels AS labels 
+FROM ((SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task.id IN (SELECT label_matches.id 
+FROM label_matches) AND (SELECT count(*) AS count_1 
+FROM label_matches) <= 1000 AND (coalesce(task.due_date, 'infinity'::date), coalesce(task.due_time, '24:00'::time), task.id) >= (CAST(%(after_date)s::VARCHAR AS DATE), CAST(%(after_time)s::VARCHAR AS TIME WITHOUT TIME ZONE), %(after_id)s::UUID) AND task.id != %(after_id)s::UUID ORDER BY coalesce(task.due_date, 'infinity'::date), coalesce(task.due_time, '24:00'::time), task.id 
+ LIMIT %(limit)s::INTEGER) UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND coalesce(task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]), false) AND (SELECT count(*) AS count_1 
+FROM label_matches) > 1000 AND (coalesce(task.due_date, 'infinity'::date), coalesce(task.due_time, '24:00'::time), task.id) >= (CAST(%(after_date)s::VARCHAR AS DATE), CAST(%(after_time)s::VARCHAR AS TIME WITHOUT TIME ZONE), %(after_id)s::UUID) AND task.id != %(after_id)s::UUID ORDER BY coalesce(task.due_date, 'infinity'::date), coalesce(task.due_time, '24:00'::time), task.id 
+ LIMIT %(limit)s::INTEGER)) AS anon_5 ORDER BY coalesce(anon_5.due_date, 'infinity'::date), coalesce(anon_5.due_time, '24:00'::time), anon_5.id 
  LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY coalesce(page.due_date, 'infinity'::date), coalesce(page.due_time, '24:00'::time), page.id;
 
 -- list: -due
@@ -518,10 +700,10 @@ FROM existing), true) AS active)
 FROM account LEFT OUTER JOIN LATERAL (SELECT anon_5.id AS id, anon_5.owner_id AS owner_id, anon_5.title AS title, anon_5.description AS description, anon_5.completed AS completed, anon_5.version AS version, anon_5.created_at AS created_at, anon_5.updated_at AS updated_at, anon_5.completed_at AS completed_at, anon_5.due_date AS due_date, anon_5.due_time AS due_time, anon_5.time_zone AS time_zone, anon_5.priority AS priority, anon_5.labels AS labels 
 FROM ((SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND (coalesce(task.due_date, 'infinity'::date), coalesce(task.due_time, '24:00'::time), task.id) < (CAST(%(after_date)s::VARCHAR AS DATE), CAST(%(after_time)s::VARCHAR AS TIME WITHOUT TIME ZONE), %(after_id)s::UUID) ORDER BY coalesce(task.due_date, 'infinity'::date) DESC, coalesce(task.due_time, '24:00'::time) DESC, task.id DESC 
+WHERE task.owner_id = %(owner_id)s::UUID AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND (coalesce(task.due_date, 'infinity'::date), coalesce(task.due_time, '24:00'::time), task.id) <= (CAST(%(after_date)s::VARCHAR AS DATE), CAST(%(after_time)s::VARCHAR AS TIME WITHOUT TIME ZONE), %(after_id)s::UUID) AND task.id != %(after_id)s::UUID ORDER BY coalesce(task.due_date, 'infinity'::date) DESC, coalesce(task.due_time, '24:00'::time) DESC, task.id DESC 
  LIMIT %(limit)s::INTEGER) UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND coalesce(task.due_date, 'infinity'::date) = 'infinity'::date AND (coalesce(task.due_date, 'infinity'::date), coalesce(task.due_time, '24:00'::time), task.id) < (CAST(%(undated_date)s::VARCHAR AS DATE), CAST(%(undated_time)s::VARCHAR AS TIME WITHOUT TIME ZONE), %(undated_id)s::UUID) ORDER BY coalesce(task.due_date, 'infinity'::date) DESC, coalesce(task.due_time, '24:00'::time) DESC, task.id DESC 
+WHERE task.owner_id = %(owner_id)s::UUID AND coalesce(task.due_date, 'infinity'::date) = 'infinity'::date AND (coalesce(task.due_date, 'infinity'::date), coalesce(task.due_time, '24:00'::time), task.id) <= (CAST(%(undated_date)s::VARCHAR AS DATE), CAST(%(undated_time)s::VARCHAR AS TIME WITHOUT TIME ZONE), %(undated_id)s::UUID) AND task.id != %(undated_id)s::UUID ORDER BY coalesce(task.due_date, 'infinity'::date) DESC, coalesce(task.due_time, '24:00'::time) DESC, task.id DESC 
  LIMIT %(limit)s::INTEGER)) AS anon_5 ORDER BY coalesce(anon_5.due_date, 'infinity'::date) = 'infinity'::date, coalesce(anon_5.due_date, 'infinity'::date) DESC, coalesce(anon_5.due_time, '24:00'::time) DESC, anon_5.id DESC 
  LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY coalesce(page.due_date, 'infinity'::date) = 'infinity'::date, coalesce(page.due_date, 'infinity'::date) DESC, coalesce(page.due_time, '24:00'::time) DESC, page.id DESC;
 
@@ -536,15 +718,36 @@ WHERE NOT (EXISTS (SELECT 1
 FROM existing)) ON CONFLICT (id) DO NOTHING), 
 account AS 
 (SELECT coalesce((SELECT existing.is_active 
-FROM existing), true) AS active)
+FROM existing), true) AS active), 
+label_matches AS 
+(SELECT task.id AS id 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND (task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[])) AND task.labels != '{}' 
+ LIMIT 1001)
  SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
 FROM account LEFT OUTER JOIN LATERAL (SELECT anon_5.id AS id, anon_5.owner_id AS owner_id, anon_5.title AS title, anon_5.description AS description, anon_5.completed AS completed, anon_5.version AS version, anon_5.created_at AS created_at, anon_5.updated_at AS updated_at, anon_5.completed_at AS completed_at, anon_5.due_date AS due_date, anon_5.due_time AS due_time, anon_5.time_zone AS time_zone, anon_5.priority AS priority, anon_5.labels AS labels 
+FROM ((SELECT anon_6.id AS id, anon_6.owner_id AS owner_id, anon_6.title AS title, anon_6.description AS description, anon_6.completed AS completed, anon_6.version AS version, anon_6.created_at AS created_at, anon_6.updated_at AS updated_at, anon_6.completed_at AS completed_at, anon_6.due_date AS due_date, anon_6.due_time AS due_time, anon_6.time_zone AS time_zone, anon_6.priority AS priority, anon_6.labels AS labels 
 FROM ((SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]) AND task.labels != '{}' AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND (coalesce(task.due_date, 'infinity'::date), coalesce(task.due_time, '24:00'::time), task.id) < (CAST(%(after_date)s::VARCHAR AS DATE), CAST(%(after_time)s::VARCHAR AS TIME WITHOUT TIME ZONE), %(after_id)s::UUID) ORDER BY coalesce(task.due_date, 'infinity'::date) DESC, coalesce(task.due_time, '24:00'::time) DESC, task.id DESC 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task.id IN (SELECT label_matches.id 
+FROM label_matches) AND (SELECT count(*) AS count_1 
+FROM label_matches) <= 1000 AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND (coalesce(task.due_date, 'infinity'::date), coalesce(task.due_time, '24:00'::time), task.id) <= (CAST(%(after_date)s::VARCHAR AS DATE), CAST(%(after_time)s::VARCHAR AS TIME WITHOUT TIME ZONE), %(after_id)s::UUID) AND task.id != %(after_id)s::UUID ORDER BY coalesce(task.due_date, 'infinity'::date) DESC, coalesce(task.due_time, '24:00'::time) DESC, task.id DESC 
  LIMIT %(limit)s::INTEGER) UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]) AND task.labels != '{}' AND coalesce(task.due_date, 'infinity'::date) = 'infinity'::date AND (coalesce(task.due_date, 'infinity'::date), coalesce(task.due_time, '24:00'::time), task.id) < (CAST(%(undated_date)s::VARCHAR AS DATE), CAST(%(undated_time)s::VARCHAR AS TIME WITHOUT TIME ZONE), %(undated_id)s::UUID) ORDER BY coalesce(task.due_date, 'infinity'::date) DESC, coalesce(task.due_time, '24:00'::time) DESC, task.id DESC 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task.id IN (SELECT label_matches.id 
+FROM label_matches) AND (SELECT count(*) AS count_1 
+FROM label_matches) <= 1000 AND coalesce(task.due_date, 'infinity'::date) = 'infinity'::date AND (coalesce(task.due_date, 'infinity'::date), coalesce(task.due_time, '24:00'::time), task.id) <= (CAST(%(undated_date)s::VARCHAR AS DATE), CAST(%(undated_time)s::VARCHAR AS TIME WITHOUT TIME ZONE), %(undated_id)s::UUID) AND task.id != %(undated_id)s::UUID ORDER BY coalesce(task.due_date, 'infinity'::date) DESC, coalesce(task.due_time, '24:00'::time) DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER)) AS anon_6 ORDER BY coalesce(anon_6.due_date, 'infinity'::date) = 'infinity'::date, coalesce(anon_6.due_date, 'infinity'::date) DESC, coalesce(anon_6.due_time, '24:00'::time) DESC, anon_6.id DESC 
+ LIMIT %(limit)s::INTEGER) UNION ALL (SELECT anon_7.id AS id, anon_7.owner_id AS owner_id, anon_7.title AS title, anon_7.description AS description, anon_7.completed AS completed, anon_7.version AS version, anon_7.created_at AS created_at, anon_7.updated_at AS updated_at, anon_7.completed_at AS completed_at, anon_7.due_date AS due_date, anon_7.due_time AS due_time, anon_7.time_zone AS time_zone, anon_7.priority AS priority, anon_7.labels AS labels 
+FROM ((SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND coalesce(task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]), false) AND (SELECT count(*) AS count_1 
+FROM label_matches) > 1000 AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND (coalesce(task.due_date, 'infinity'::date), coalesce(task.due_time, '24:00'::time), task.id) <= (CAST(%(after_date)s::VARCHAR AS DATE), CAST(%(after_time)s::VARCHAR AS TIME WITHOUT TIME ZONE), %(after_id)s::UUID) AND task.id != %(after_id)s::UUID ORDER BY coalesce(task.due_date, 'infinity'::date) DESC, coalesce(task.due_time, '24:00'::time) DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER) UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND coalesce(task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]), false) AND (SELECT count(*) AS count_1 
+FROM label_matches) > 1000 AND coalesce(task.due_date, 'infinity'::date) = 'infinity'::date AND (coalesce(task.due_date, 'infinity'::date), coalesce(task.due_time, '24:00'::time), task.id) <= (CAST(%(undated_date)s::VARCHAR AS DATE), CAST(%(undated_time)s::VARCHAR AS TIME WITHOUT TIME ZONE), %(undated_id)s::UUID) AND task.id != %(undated_id)s::UUID ORDER BY coalesce(task.due_date, 'infinity'::date) DESC, coalesce(task.due_time, '24:00'::time) DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER)) AS anon_7 ORDER BY coalesce(anon_7.due_date, 'infinity'::date) = 'infinity'::date, coalesce(anon_7.due_date, 'infinity'::date) DESC, coalesce(anon_7.due_time, '24:00'::time) DESC, anon_7.id DESC 
  LIMIT %(limit)s::INTEGER)) AS anon_5 ORDER BY coalesce(anon_5.due_date, 'infinity'::date) = 'infinity'::date, coalesce(anon_5.due_date, 'infinity'::date) DESC, coalesce(anon_5.due_time, '24:00'::time) DESC, anon_5.id DESC 
  LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY coalesce(page.due_date, 'infinity'::date) = 'infinity'::date, coalesce(page.due_date, 'infinity'::date) DESC, coalesce(page.due_time, '24:00'::time) DESC, page.id DESC;
 
@@ -564,10 +767,10 @@ FROM existing), true) AS active)
 FROM account LEFT OUTER JOIN LATERAL (SELECT anon_5.id AS id, anon_5.owner_id AS owner_id, anon_5.title AS title, anon_5.description AS description, anon_5.completed AS completed, anon_5.version AS version, anon_5.created_at AS created_at, anon_5.updated_at AS updated_at, anon_5.completed_at AS completed_at, anon_5.due_date AS due_date, anon_5.due_time AS due_time, anon_5.time_zone AS time_zone, anon_5.priority AS priority, anon_5.labels AS labels 
 FROM ((SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND (coalesce(task.due_date, 'infinity'::date), coalesce(task.due_time, '24:00'::time), task.id) < (CAST(%(after_date)s::VARCHAR AS DATE), CAST(%(after_time)s::VARCHAR AS TIME WITHOUT TIME ZONE), %(after_id)s::UUID) ORDER BY coalesce(task.due_date, 'infinity'::date) DESC, coalesce(task.due_time, '24:00'::time) DESC, task.id DESC 
+WHERE task.owner_id = %(owner_id)s::UUID AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND (coalesce(task.due_date, 'infinity'::date), coalesce(task.due_time, '24:00'::time), task.id) <= (CAST(%(after_date)s::VARCHAR AS DATE), CAST(%(after_time)s::VARCHAR AS TIME WITHOUT TIME ZONE), %(after_id)s::UUID) AND task.id != %(after_id)s::UUID ORDER BY coalesce(task.due_date, 'infinity'::date) DESC, coalesce(task.due_time, '24:00'::time) DESC, task.id DESC 
  LIMIT %(limit)s::INTEGER) UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND coalesce(task.due_date, 'infinity'::date) = 'infinity'::date AND (coalesce(task.due_date, 'infinity'::date), coalesce(task.due_time, '24:00'::time), task.id) < (CAST(%(undated_date)s::VARCHAR AS DATE), CAST(%(undated_time)s::VARCHAR AS TIME WITHOUT TIME ZONE), %(undated_id)s::UUID) ORDER BY coalesce(task.due_date, 'infinity'::date) DESC, coalesce(task.due_time, '24:00'::time) DESC, task.id DESC 
+WHERE task.owner_id = %(owner_id)s::UUID AND coalesce(task.due_date, 'infinity'::date) = 'infinity'::date AND (coalesce(task.due_date, 'infinity'::date), coalesce(task.due_time, '24:00'::time), task.id) <= (CAST(%(undated_date)s::VARCHAR AS DATE), CAST(%(undated_time)s::VARCHAR AS TIME WITHOUT TIME ZONE), %(undated_id)s::UUID) AND task.id != %(undated_id)s::UUID ORDER BY coalesce(task.due_date, 'infinity'::date) DESC, coalesce(task.due_time, '24:00'::time) DESC, task.id DESC 
  LIMIT %(limit)s::INTEGER)) AS anon_5 ORDER BY coalesce(anon_5.due_date, 'infinity'::date) = 'infinity'::date, coalesce(anon_5.due_date, 'infinity'::date) DESC, coalesce(anon_5.due_time, '24:00'::time) DESC, anon_5.id DESC 
  LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY coalesce(page.due_date, 'infinity'::date) = 'infinity'::date, coalesce(page.due_date, 'infinity'::date) DESC, coalesce(page.due_time, '24:00'::time) DESC, page.id DESC;
 
@@ -582,15 +785,36 @@ WHERE NOT (EXISTS (SELECT 1
 FROM existing)) ON CONFLICT (id) DO NOTHING), 
 account AS 
 (SELECT coalesce((SELECT existing.is_active 
-FROM existing), true) AS active)
+FROM existing), true) AS active), 
+label_matches AS 
+(SELECT task.id AS id 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND (task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[])) AND task.labels != '{}' 
+ LIMIT 1001)
  SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
 FROM account LEFT OUTER JOIN LATERAL (SELECT anon_5.id AS id, anon_5.owner_id AS owner_id, anon_5.title AS title, anon_5.description AS description, anon_5.completed AS completed, anon_5.version AS version, anon_5.created_at AS created_at, anon_5.updated_at AS updated_at, anon_5.completed_at AS completed_at, anon_5.due_date AS due_date, anon_5.due_time AS due_time, anon_5.time_zone AS time_zone, anon_5.priority AS priority, anon_5.labels AS labels 
+FROM ((SELECT anon_6.id AS id, anon_6.owner_id AS owner_id, anon_6.title AS title, anon_6.description AS description, anon_6.completed AS completed, anon_6.version AS version, anon_6.created_at AS created_at, anon_6.updated_at AS updated_at, anon_6.completed_at AS completed_at, anon_6.due_date AS due_date, anon_6.due_time AS due_time, anon_6.time_zone AS time_zone, anon_6.priority AS priority, anon_6.labels AS labels 
 FROM ((SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]) AND task.labels != '{}' AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND (coalesce(task.due_date, 'infinity'::date), coalesce(task.due_time, '24:00'::time), task.id) < (CAST(%(after_date)s::VARCHAR AS DATE), CAST(%(after_time)s::VARCHAR AS TIME WITHOUT TIME ZONE), %(after_id)s::UUID) ORDER BY coalesce(task.due_date, 'infinity'::date) DESC, coalesce(task.due_time, '24:00'::time) DESC, task.id DESC 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task.id IN (SELECT label_matches.id 
+FROM label_matches) AND (SELECT count(*) AS count_1 
+FROM label_matches) <= 1000 AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND (coalesce(task.due_date, 'infinity'::date), coalesce(task.due_time, '24:00'::time), task.id) <= (CAST(%(after_date)s::VARCHAR AS DATE), CAST(%(after_time)s::VARCHAR AS TIME WITHOUT TIME ZONE), %(after_id)s::UUID) AND task.id != %(after_id)s::UUID ORDER BY coalesce(task.due_date, 'infinity'::date) DESC, coalesce(task.due_time, '24:00'::time) DESC, task.id DESC 
  LIMIT %(limit)s::INTEGER) UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]) AND task.labels != '{}' AND coalesce(task.due_date, 'infinity'::date) = 'infinity'::date AND (coalesce(task.due_date, 'infinity'::date), coalesce(task.due_time, '24:00'::time), task.id) < (CAST(%(undated_date)s::VARCHAR AS DATE), CAST(%(undated_time)s::VARCHAR AS TIME WITHOUT TIME ZONE), %(undated_id)s::UUID) ORDER BY coalesce(task.due_date, 'infinity'::date) DESC, coalesce(task.due_time, '24:00'::time) DESC, task.id DESC 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task.id IN (SELECT label_matches.id 
+FROM label_matches) AND (SELECT count(*) AS count_1 
+FROM label_matches) <= 1000 AND coalesce(task.due_date, 'infinity'::date) = 'infinity'::date AND (coalesce(task.due_date, 'infinity'::date), coalesce(task.due_time, '24:00'::time), task.id) <= (CAST(%(undated_date)s::VARCHAR AS DATE), CAST(%(undated_time)s::VARCHAR AS TIME WITHOUT TIME ZONE), %(undated_id)s::UUID) AND task.id != %(undated_id)s::UUID ORDER BY coalesce(task.due_date, 'infinity'::date) DESC, coalesce(task.due_time, '24:00'::time) DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER)) AS anon_6 ORDER BY coalesce(anon_6.due_date, 'infinity'::date) = 'infinity'::date, coalesce(anon_6.due_date, 'infinity'::date) DESC, coalesce(anon_6.due_time, '24:00'::time) DESC, anon_6.id DESC 
+ LIMIT %(limit)s::INTEGER) UNION ALL (SELECT anon_7.id AS id, anon_7.owner_id AS owner_id, anon_7.title AS title, anon_7.description AS description, anon_7.completed AS completed, anon_7.version AS version, anon_7.created_at AS created_at, anon_7.updated_at AS updated_at, anon_7.completed_at AS completed_at, anon_7.due_date AS due_date, anon_7.due_time AS due_time, anon_7.time_zone AS time_zone, anon_7.priority AS priority, anon_7.labels AS labels 
+FROM ((SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND coalesce(task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]), false) AND (SELECT count(*) AS count_1 
+FROM label_matches) > 1000 AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND (coalesce(task.due_date, 'infinity'::date), coalesce(task.due_time, '24:00'::time), task.id) <= (CAST(%(after_date)s::VARCHAR AS DATE), CAST(%(after_time)s::VARCHAR AS TIME WITHOUT TIME ZONE), %(after_id)s::UUID) AND task.id != %(after_id)s::UUID ORDER BY coalesce(task.due_date, 'infinity'::date) DESC, coalesce(task.due_time, '24:00'::time) DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER) UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND coalesce(task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]), false) AND (SELECT count(*) AS count_1 
+FROM label_matches) > 1000 AND coalesce(task.due_date, 'infinity'::date) = 'infinity'::date AND (coalesce(task.due_date, 'infinity'::date), coalesce(task.due_time, '24:00'::time), task.id) <= (CAST(%(undated_date)s::VARCHAR AS DATE), CAST(%(undated_time)s::VARCHAR AS TIME WITHOUT TIME ZONE), %(undated_id)s::UUID) AND task.id != %(undated_id)s::UUID ORDER BY coalesce(task.due_date, 'infinity'::date) DESC, coalesce(task.due_time, '24:00'::time) DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER)) AS anon_7 ORDER BY coalesce(anon_7.due_date, 'infinity'::date) = 'infinity'::date, coalesce(anon_7.due_date, 'infinity'::date) DESC, coalesce(anon_7.due_time, '24:00'::time) DESC, anon_7.id DESC 
  LIMIT %(limit)s::INTEGER)) AS anon_5 ORDER BY coalesce(anon_5.due_date, 'infinity'::date) = 'infinity'::date, coalesce(anon_5.due_date, 'infinity'::date) DESC, coalesce(anon_5.due_time, '24:00'::time) DESC, anon_5.id DESC 
  LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY coalesce(page.due_date, 'infinity'::date) = 'infinity'::date, coalesce(page.due_date, 'infinity'::date) DESC, coalesce(page.due_time, '24:00'::time) DESC, page.id DESC;
 
@@ -623,11 +847,24 @@ WHERE NOT (EXISTS (SELECT 1
 FROM existing)) ON CONFLICT (id) DO NOTHING), 
 account AS 
 (SELECT coalesce((SELECT existing.is_active 
-FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM existing), true) AS active), 
+label_matches AS 
+(SELECT task.id AS id 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]) AND task.labels != '{}' ORDER BY task.priority, task.id 
+WHERE task.owner_id = %(owner_id)s::UUID AND (task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[])) AND task.labels != '{}' 
+ LIMIT 1001)
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT anon_5.id AS id, anon_5.owner_id AS owner_id, anon_5.title AS title, anon_5.description AS description, anon_5.completed AS completed, anon_5.version AS version, anon_5.created_at AS created_at, anon_5.updated_at AS updated_at, anon_5.completed_at AS completed_at, anon_5.due_date AS due_date, anon_5.due_time AS due_time, anon_5.time_zone AS time_zone, anon_5.priority AS priority, anon_5.labels AS labels 
+FROM ((SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task.id IN (SELECT label_matches.id 
+FROM label_matches) AND (SELECT count(*) AS count_1 
+FROM label_matches) <= 1000 ORDER BY task.priority, task.id 
+ LIMIT %(limit)s::INTEGER) UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND coalesce(task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]), false) AND (SELECT count(*) AS count_1 
+FROM label_matches) > 1000 ORDER BY task.priority, task.id 
+ LIMIT %(limit)s::INTEGER)) AS anon_5 ORDER BY anon_5.priority, anon_5.id 
  LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.priority, page.id;
 
 -- list: priority after
@@ -645,7 +882,7 @@ FROM existing), true) AS active)
  SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
 FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND (task.priority, task.id) > (%(after_key)s::SMALLINT, %(after_id)s::UUID) ORDER BY task.priority, task.id 
+WHERE task.owner_id = %(owner_id)s::UUID AND (task.priority, task.id) >= (%(after_key)s::SMALLINT, %(after_id)s::UUID) AND task.id != %(after_id)s::UUID ORDER BY task.priority, task.id 
  LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.priority, page.id;
 
 -- list: priority completed q after has_due due_from due_to priority labels
@@ -659,11 +896,24 @@ WHERE NOT (EXISTS (SELECT 1
 FROM existing)) ON CONFLICT (id) DO NOTHING), 
 account AS 
 (SELECT coalesce((SELECT existing.is_active 
-FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM existing), true) AS active), 
+label_matches AS 
+(SELECT task.id AS id 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]) AND task.labels != '{}' AND (task.priority, task.id) > (%(after_key)s::SMALLINT, %(after_id)s::UUID) ORDER BY task.priority, task.id 
+WHERE task.owner_id = %(owner_id)s::UUID AND (task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[])) AND task.labels != '{}' 
+ LIMIT 1001)
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT anon_5.id AS id, anon_5.owner_id AS owner_id, anon_5.title AS title, anon_5.description AS description, anon_5.completed AS completed, anon_5.version AS version, anon_5.created_at AS created_at, anon_5.updated_at AS updated_at, anon_5.completed_at AS completed_at, anon_5.due_date AS due_date, anon_5.due_time AS due_time, anon_5.time_zone AS time_zone, anon_5.priority AS priority, anon_5.labels AS labels 
+FROM ((SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task.id IN (SELECT label_matches.id 
+FROM label_matches) AND (SELECT count(*) AS count_1 
+FROM label_matches) <= 1000 AND (task.priority, task.id) >= (%(after_key)s::SMALLINT, %(after_id)s::UUID) AND task.id != %(after_id)s::UUID ORDER BY task.priority, task.id 
+ LIMIT %(limit)s::INTEGER) UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND coalesce(task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]), false) AND (SELECT count(*) AS count_1 
+FROM label_matches) > 1000 AND (task.priority, task.id) >= (%(after_key)s::SMALLINT, %(after_id)s::UUID) AND task.id != %(after_id)s::UUID ORDER BY task.priority, task.id 
+ LIMIT %(limit)s::INTEGER)) AS anon_5 ORDER BY anon_5.priority, anon_5.id 
  LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.priority, page.id;
 
 -- list: -priority
@@ -695,11 +945,24 @@ WHERE NOT (EXISTS (SELECT 1
 FROM existing)) ON CONFLICT (id) DO NOTHING), 
 account AS 
 (SELECT coalesce((SELECT existing.is_active 
-FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM existing), true) AS active), 
+label_matches AS 
+(SELECT task.id AS id 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]) AND task.labels != '{}' ORDER BY task.priority DESC, task.id DESC 
+WHERE task.owner_id = %(owner_id)s::UUID AND (task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[])) AND task.labels != '{}' 
+ LIMIT 1001)
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT anon_5.id AS id, anon_5.owner_id AS owner_id, anon_5.title AS title, anon_5.description AS description, anon_5.completed AS completed, anon_5.version AS version, anon_5.created_at AS created_at, anon_5.updated_at AS updated_at, anon_5.completed_at AS completed_at, anon_5.due_date AS due_date, anon_5.due_time AS due_time, anon_5.time_zone AS time_zone, anon_5.priority AS priority, anon_5.labels AS labels 
+FROM ((SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task.id IN (SELECT label_matches.id 
+FROM label_matches) AND (SELECT count(*) AS count_1 
+FROM label_matches) <= 1000 ORDER BY task.priority DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER) UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND coalesce(task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]), false) AND (SELECT count(*) AS count_1 
+FROM label_matches) > 1000 ORDER BY task.priority DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER)) AS anon_5 ORDER BY anon_5.priority DESC, anon_5.id DESC 
  LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.priority DESC, page.id DESC;
 
 -- list: -priority after
@@ -717,7 +980,7 @@ FROM existing), true) AS active)
  SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
 FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND (task.priority, task.id) < (%(after_key)s::SMALLINT, %(after_id)s::UUID) ORDER BY task.priority DESC, task.id DESC 
+WHERE task.owner_id = %(owner_id)s::UUID AND (task.priority, task.id) <= (%(after_key)s::SMALLINT, %(after_id)s::UUID) AND task.id != %(after_id)s::UUID ORDER BY task.priority DESC, task.id DESC 
  LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.priority DESC, page.id DESC;
 
 -- list: -priority completed q after has_due due_from due_to priority labels
@@ -731,11 +994,24 @@ WHERE NOT (EXISTS (SELECT 1
 FROM existing)) ON CONFLICT (id) DO NOTHING), 
 account AS 
 (SELECT coalesce((SELECT existing.is_active 
-FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM existing), true) AS active), 
+label_matches AS 
+(SELECT task.id AS id 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]) AND task.labels != '{}' AND (task.priority, task.id) < (%(after_key)s::SMALLINT, %(after_id)s::UUID) ORDER BY task.priority DESC, task.id DESC 
+WHERE task.owner_id = %(owner_id)s::UUID AND (task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[])) AND task.labels != '{}' 
+ LIMIT 1001)
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT anon_5.id AS id, anon_5.owner_id AS owner_id, anon_5.title AS title, anon_5.description AS description, anon_5.completed AS completed, anon_5.version AS version, anon_5.created_at AS created_at, anon_5.updated_at AS updated_at, anon_5.completed_at AS completed_at, anon_5.due_date AS due_date, anon_5.due_time AS due_time, anon_5.time_zone AS time_zone, anon_5.priority AS priority, anon_5.labels AS labels 
+FROM ((SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND task.id IN (SELECT label_matches.id 
+FROM label_matches) AND (SELECT count(*) AS count_1 
+FROM label_matches) <= 1000 AND (task.priority, task.id) <= (%(after_key)s::SMALLINT, %(after_id)s::UUID) AND task.id != %(after_id)s::UUID ORDER BY task.priority DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER) UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND coalesce(task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]), false) AND (SELECT count(*) AS count_1 
+FROM label_matches) > 1000 AND (task.priority, task.id) <= (%(after_key)s::SMALLINT, %(after_id)s::UUID) AND task.id != %(after_id)s::UUID ORDER BY task.priority DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER)) AS anon_5 ORDER BY anon_5.priority DESC, anon_5.id DESC 
  LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.priority DESC, page.id DESC;
 
 -- list: -created_at completed
@@ -771,7 +1047,7 @@ FROM existing), true) AS active)
  SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
 FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.created_at, task.id) < (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) ORDER BY task.created_at DESC, task.id DESC 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.created_at, task.id) <= (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) AND task.id != %(after_id)s::UUID ORDER BY task.created_at DESC, task.id DESC 
  LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.created_at DESC, page.id DESC;
 
 -- list: -created_at q
@@ -807,7 +1083,7 @@ FROM existing), true) AS active)
  SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
 FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND (task.created_at, task.id) < (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) ORDER BY task.created_at DESC, task.id DESC 
+WHERE task.owner_id = %(owner_id)s::UUID AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND (task.created_at, task.id) <= (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) AND task.id != %(after_id)s::UUID ORDER BY task.created_at DESC, task.id DESC 
  LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.created_at DESC, page.id DESC;
 
 -- list: -created_at has_due
@@ -843,7 +1119,7 @@ FROM existing), true) AS active)
  SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
 FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND (task.created_at, task.id) < (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) ORDER BY task.created_at DESC, task.id DESC 
+WHERE task.owner_id = %(owner_id)s::UUID AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND (task.created_at, task.id) <= (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) AND task.id != %(after_id)s::UUID ORDER BY task.created_at DESC, task.id DESC 
  LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.created_at DESC, page.id DESC;
 
 -- list: -created_at due_from
@@ -879,7 +1155,7 @@ FROM existing), true) AS active)
  SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
 FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND (task.created_at, task.id) < (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) ORDER BY task.created_at DESC, task.id DESC 
+WHERE task.owner_id = %(owner_id)s::UUID AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND (task.created_at, task.id) <= (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) AND task.id != %(after_id)s::UUID ORDER BY task.created_at DESC, task.id DESC 
  LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.created_at DESC, page.id DESC;
 
 -- list: -created_at due_to
@@ -915,7 +1191,7 @@ FROM existing), true) AS active)
  SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
 FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND (task.created_at, task.id) < (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) ORDER BY task.created_at DESC, task.id DESC 
+WHERE task.owner_id = %(owner_id)s::UUID AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND (task.created_at, task.id) <= (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) AND task.id != %(after_id)s::UUID ORDER BY task.created_at DESC, task.id DESC 
  LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.created_at DESC, page.id DESC;
 
 -- list: -created_at priority
@@ -951,7 +1227,7 @@ FROM existing), true) AS active)
  SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
 FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND (task.created_at, task.id) < (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) ORDER BY task.created_at DESC, task.id DESC 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND (task.created_at, task.id) <= (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) AND task.id != %(after_id)s::UUID ORDER BY task.created_at DESC, task.id DESC 
  LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.created_at DESC, page.id DESC;
 
 -- list: -created_at labels
@@ -965,11 +1241,24 @@ WHERE NOT (EXISTS (SELECT 1
 FROM existing)) ON CONFLICT (id) DO NOTHING), 
 account AS 
 (SELECT coalesce((SELECT existing.is_active 
-FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM existing), true) AS active), 
+label_matches AS 
+(SELECT task.id AS id 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]) AND task.labels != '{}' ORDER BY task.created_at DESC, task.id DESC 
+WHERE task.owner_id = %(owner_id)s::UUID AND (task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[])) AND task.labels != '{}' 
+ LIMIT 1001)
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT anon_5.id AS id, anon_5.owner_id AS owner_id, anon_5.title AS title, anon_5.description AS description, anon_5.completed AS completed, anon_5.version AS version, anon_5.created_at AS created_at, anon_5.updated_at AS updated_at, anon_5.completed_at AS completed_at, anon_5.due_date AS due_date, anon_5.due_time AS due_time, anon_5.time_zone AS time_zone, anon_5.priority AS priority, anon_5.labels AS labels 
+FROM ((SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.id IN (SELECT label_matches.id 
+FROM label_matches) AND (SELECT count(*) AS count_1 
+FROM label_matches) <= 1000 ORDER BY task.created_at DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER) UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND coalesce(task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]), false) AND (SELECT count(*) AS count_1 
+FROM label_matches) > 1000 ORDER BY task.created_at DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER)) AS anon_5 ORDER BY anon_5.created_at DESC, anon_5.id DESC 
  LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.created_at DESC, page.id DESC;
 
 -- list: -created_at after labels
@@ -983,11 +1272,24 @@ WHERE NOT (EXISTS (SELECT 1
 FROM existing)) ON CONFLICT (id) DO NOTHING), 
 account AS 
 (SELECT coalesce((SELECT existing.is_active 
-FROM existing), true) AS active)
- SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
-FROM account LEFT OUTER JOIN LATERAL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM existing), true) AS active), 
+label_matches AS 
+(SELECT task.id AS id 
 FROM task 
-WHERE task.owner_id = %(owner_id)s::UUID AND task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]) AND task.labels != '{}' AND (task.created_at, task.id) < (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) ORDER BY task.created_at DESC, task.id DESC 
+WHERE task.owner_id = %(owner_id)s::UUID AND (task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[])) AND task.labels != '{}' 
+ LIMIT 1001)
+ SELECT account.active, CAST(page.id AS TEXT) AS id, CAST(page.owner_id AS TEXT) AS owner_id, page.title, page.description, page.completed, page.version, page.created_at, page.updated_at, page.completed_at, page.due_date, page.due_time, page.time_zone, page.priority, page.labels 
+FROM account LEFT OUTER JOIN LATERAL (SELECT anon_5.id AS id, anon_5.owner_id AS owner_id, anon_5.title AS title, anon_5.description AS description, anon_5.completed AS completed, anon_5.version AS version, anon_5.created_at AS created_at, anon_5.updated_at AS updated_at, anon_5.completed_at AS completed_at, anon_5.due_date AS due_date, anon_5.due_time AS due_time, anon_5.time_zone AS time_zone, anon_5.priority AS priority, anon_5.labels AS labels 
+FROM ((SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND task.id IN (SELECT label_matches.id 
+FROM label_matches) AND (SELECT count(*) AS count_1 
+FROM label_matches) <= 1000 AND (task.created_at, task.id) <= (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) AND task.id != %(after_id)s::UUID ORDER BY task.created_at DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER) UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
+FROM task 
+WHERE task.owner_id = %(owner_id)s::UUID AND coalesce(task_label_keys(task.owner_id, task.labels) @> task_label_keys(%(owner_id)s::UUID, %(labels)s::TEXT[]), false) AND (SELECT count(*) AS count_1 
+FROM label_matches) > 1000 AND (task.created_at, task.id) <= (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) AND task.id != %(after_id)s::UUID ORDER BY task.created_at DESC, task.id DESC 
+ LIMIT %(limit)s::INTEGER)) AS anon_5 ORDER BY anon_5.created_at DESC, anon_5.id DESC 
  LIMIT %(limit)s::INTEGER) AS page ON account.active ORDER BY page.created_at DESC, page.id DESC;
 
 -- list: -created_at has_due=False
