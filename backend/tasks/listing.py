@@ -120,7 +120,7 @@ def _order(source: FromClause, key_name: str, descending: bool) -> list[ColumnEl
     key = sort_key(source, key_name)
     if not descending:
         return key
-    ordered = [column.desc() for column in key]
+    ordered: list[ColumnElement[Any]] = [column.desc() for column in key]
     return [key[0] == NO_DATE, *ordered] if key_name == "due" else ordered
 
 
