@@ -13,7 +13,7 @@ import enum
 import uuid
 from contextvars import ContextVar
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from sqlalchemy import event, func, inspect, select
@@ -59,7 +59,7 @@ class AuditedSession(Session):
 
 
 def _jsonable(value: Any) -> Any:
-    if isinstance(value, uuid.UUID | datetime | date):
+    if isinstance(value, uuid.UUID | datetime | date | time):
         return value.isoformat() if not isinstance(value, uuid.UUID) else str(value)
     if isinstance(value, enum.Enum):
         return value.value
@@ -122,6 +122,9 @@ def _stamp(obj: Any) -> None:
     if isinstance(obj, Task):
         obj.version = (obj.version or 0) + 1
         obj.updated_at = utcnow()
+        # What the database's trigger would set, set here so the audit row shows it too.
+        if inspect(obj).attrs.completed.history.has_changes():
+            obj.completed_at = obj.updated_at if obj.completed else None
     elif isinstance(obj, User):
         obj.updated_at = utcnow()
 

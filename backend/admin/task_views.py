@@ -8,12 +8,20 @@ from contextvars import ContextVar
 from typing import Any
 
 from markupsafe import Markup
+from sqladmin.fields import Select2TagsField
 from sqladmin.filters import BooleanFilter, OperationColumnFilter
 from sqlalchemy import Column, Select, false, or_, select
 from sqlmodel import col
 from starlette.requests import Request
+from wtforms import SelectField
 from wtforms.validators import DataRequired, Length, Optional
 
+from backend.admin.schedule_fields import (
+    PRIORITY_NAMES,
+    SCHEDULE_FORM_ARGS,
+    LabelFilter,
+    PriorityFilter,
+)
 from backend.admin.views import (
     BackOfficeView,
     as_uuid,
@@ -85,9 +93,11 @@ class TaskAdmin(TaskSearchView, model=Task):
     column_list = [
         "title",
         "completed",
+        "priority",
+        "due_date",
+        "labels",
         "owner",
         "created_at",
-        "updated_at",
         "id",
     ]
     column_details_list = [
@@ -95,6 +105,12 @@ class TaskAdmin(TaskSearchView, model=Task):
         "title",
         "description",
         "completed",
+        "completed_at",
+        "priority",
+        "due_date",
+        "due_time",
+        "time_zone",
+        "labels",
         "owner",
         "version",
         "created_at",
@@ -105,37 +121,81 @@ class TaskAdmin(TaskSearchView, model=Task):
         "title",
         "description",
         "completed",
+        "completed_at",
+        "priority",
+        "due_date",
+        "due_time",
+        "time_zone",
+        "labels",
         "owner_id",
         "version",
         "created_at",
         "updated_at",
     ]
     column_searchable_list = ["title"]
-    column_sortable_list = ["title", "completed", "created_at", "updated_at"]
+    column_sortable_list = [
+        "title",
+        "completed",
+        "priority",
+        "due_date",
+        "created_at",
+        "updated_at",
+    ]
     column_default_sort = [("created_at", True)]
-    column_filters = [BooleanFilter("completed"), OperationColumnFilter("created_at")]
+    column_filters = [
+        BooleanFilter("completed"),
+        PriorityFilter(),
+        LabelFilter(),
+        OperationColumnFilter("due_date", title="Due date"),
+        OperationColumnFilter("created_at"),
+    ]
     column_labels = {
         "title": "Title",
         "description": "Description",
         "completed": "Completed",
+        "completed_at": "Completed at",
+        "priority": "Priority",
+        "due_date": "Due date",
+        "due_time": "Due time",
+        "time_zone": "Time zone",
+        "labels": "Labels",
         "owner": "Owner",
         "version": "Version",
         "created_at": "Created",
         "updated_at": "Updated",
         "id": "Id",
     }
+    column_formatters = {
+        "priority": lambda model, attribute: PRIORITY_NAMES.get(model.priority, model.priority),
+        "labels": lambda model, attribute: ", ".join(model.labels),
+    }
     column_formatters_detail = {
         "id": lambda model, attribute, request: (
             Markup("{} ").format(model.id) + history_link(request, model.id)
-        )
+        ),
+        "priority": lambda model, attribute, request: PRIORITY_NAMES.get(
+            model.priority, model.priority
+        ),
+        "labels": lambda model, attribute, request: ", ".join(model.labels),
     }
-    form_columns = ["title", "description", "completed"]
+    form_columns = [
+        "title",
+        "description",
+        "completed",
+        "priority",
+        "due_date",
+        "due_time",
+        "time_zone",
+        "labels",
+    ]
+    form_overrides = {"priority": SelectField, "time_zone": SelectField, "labels": Select2TagsField}
     form_args = {
         "title": {
             "validators": [DataRequired(), Length(max=TITLE_MAX), storable_field],
             "filters": [strip_field],
         },
         "description": {"validators": [Optional(), Length(max=DESCRIPTION_MAX), storable_field]},
+        **SCHEDULE_FORM_ARGS,
     }
     # Tasks are their owners': created through the API only.
     can_create = False

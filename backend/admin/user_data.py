@@ -20,14 +20,10 @@ from sqlmodel import col
 
 from backend.admin.audit import audit_entry
 from backend.models import AuditLog, Task, TaskTrash, User
-from backend.tasks.rows import TaskRow
+from backend.tasks.rows import public, rfc3339
 
 # What redacted audit values become.
 REDACTED_VALUES = {"redacted": "the user was erased"}
-
-# A task's fields as the API answers them (`TaskRow`), less the owner (whose data this is) and
-# the version (the ETag's bookkeeping).
-_TASK_FIELDS = tuple(name for name in TaskRow._fields if name not in ("owner_id", "version"))
 
 
 def _row(obj: Any, fields: tuple[str, ...]) -> dict[str, Any]:
@@ -60,8 +56,9 @@ async def export_user(session: AsyncSession, user: User) -> dict[str, Any]:
     ).all()
     return {
         "user": _row(user, ("id", "email", "name", "is_active", "created_at", "updated_at")),
-        "tasks": [_row(task, _TASK_FIELDS) for task in tasks],
-        "trash": [_row(task, (*_TASK_FIELDS, "deleted_at")) for task in trash],
+        # Tasks as the API answers them (schedule and `due_at` included).
+        "tasks": [public(task) for task in tasks],
+        "trash": [{**public(task), "deleted_at": rfc3339(task.deleted_at)} for task in trash],
         "exported_at": datetime.now(UTC).isoformat(),
     }
 

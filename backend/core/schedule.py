@@ -88,8 +88,9 @@ def _zone_name(value: Any) -> Any:
     return value
 
 
-def _labels(value: Any) -> Any:
-    """Trimmed; one label per spelling regardless of letter case (the first kept); in order."""
+def clean_labels(value: Any) -> Any:
+    """Trimmed; one label per spelling regardless of letter case (the first kept); in order.
+    ValueError, saying why, for anything else."""
     if not isinstance(value, list):
         raise ValueError("must be a list of labels")
     kept: dict[str, str] = {}
@@ -149,7 +150,7 @@ LabelText = Annotated[
 StrictPriority = Annotated[Priority, BeforeValidator(_strict_priority)]
 Labels = Annotated[
     list[str],
-    BeforeValidator(_labels),
+    BeforeValidator(clean_labels),
     WithJsonSchema(
         {
             "type": "array",

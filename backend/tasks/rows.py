@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime, time
 from typing import Any, NamedTuple
 
 from backend.core.schedule import due_at, time_text
-from backend.models import Task, table
+from backend.models import Task, TaskTrash, table
 from backend.tasks.schemas import TaskCreate
 
 TASKS = table(Task)
@@ -72,8 +72,9 @@ def rfc3339(value: datetime) -> str:
     return text[:-6] + "Z"
 
 
-def public(row: TaskRow) -> dict[str, Any]:
-    """A task row as TaskPublic serialises it, fields in TaskPublic's order."""
+def public(row: TaskRow | Task | TaskTrash) -> dict[str, Any]:
+    """A task row (or a task loaded by the back office) as TaskPublic serialises it, fields in
+    TaskPublic's order."""
     due = due_at(row.due_date, row.due_time, row.time_zone)
     return {
         "title": row.title,

@@ -201,3 +201,44 @@ def test_admin_erases_a_user_after_typing_their_email(
 
     fresh = httpx.get(f"{live_server}{alice.tasks_url}", headers=alice.headers)
     assert fresh.status_code == 200 and fresh.json()["items"] == []
+
+
+def test_support_schedules_a_task_in_the_browser(
+    page: Page, live_server: str, make_staff: Callable[..., Staff], alice: User
+) -> None:
+    """The schedule's fields as a browser fills them: a priority and a zone chosen from their
+    lists, a date and a time picked, a label typed into the tag box and one removed."""
+    staff = make_staff("support")
+    with httpx.Client(base_url=live_server) as api:
+        task = create_task(api, alice, title="Dentist", labels=["Old"])
+    page.goto("/admin/login")
+    page.fill("input[name=username]", staff.email)
+    page.fill("input[name=password]", staff.password)
+    page.click("button[type=submit]")
+
+    page.goto(f"/admin/task/edit/{task['id']}")
+    page.select_option("select[name=priority]", "3")
+    page.fill("input[name=due_date]", "2026-03-29")
+    page.fill("input[name=due_time]", "02:30")
+    page.select_option("select[name=time_zone]", "Europe/Berlin")
+    labels = page.locator("#labels + .select2")
+    labels.locator(".select2-selection__choice__remove").first.click()
+    page.keyboard.press("Escape")
+    labels.locator(".select2-search__field").fill("Health")
+    page.keyboard.press("Enter")
+    _snap(page, "task-schedule")
+    page.click("input[type=submit][value=Save]")
+    page.wait_for_load_state()
+
+    scheduled = httpx.get(f"{live_server}{alice.task_url(task['id'])}", headers=alice.headers)
+    body = scheduled.json()
+    assert (body["priority"], body["labels"]) == (3, ["Health"])
+    # 02:30 on the spring-forward day does not happen in Berlin: read as 02:30 +01:00.
+    assert (body["due_date"], body["due_time"], body["due_at"]) == (
+        "2026-03-29",
+        "02:30",
+        "2026-03-29T01:30:00Z",
+    )
+    page.goto(f"/admin/task/details/{task['id']}")
+    expect(page.locator("body")).to_contain_text("3 · High")
+    expect(page.locator("body")).to_contain_text("Europe/Berlin")
