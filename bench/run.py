@@ -118,6 +118,7 @@ def seed(url: str) -> None:
             (TASKS, USER, f"%{RARE_WORD}%"),
         ).fetchone()[0]
         if seeded:
+            seed_schedule(url)
             return
         print("seeding 1,000,000 tasks (once) ...", file=sys.stderr)
         conn.execute("TRUNCATE app_user, task, task_trash, idempotency_key CASCADE")
@@ -141,6 +142,44 @@ def seed(url: str) -> None:
             (USER_TASKS, USER, OTHER_USERS, TASKS),
         )
         conn.execute("VACUUM ANALYZE")
+    seed_schedule(url)
+
+
+# Schedules, each column from a hash of its own: three tasks in five have a due date (half of
+# those a time), one in ten is urgent, one in seven carries COMMON_LABEL; RARE_LABEL is on ten
+# of the measured user's tasks and on every tenth task of everyone else's.
+COMMON_LABEL, RARE_LABEL = "work", "taxes"
+_SCHEDULE = f"""
+UPDATE task SET
+    due_date = CASE WHEN h.due %% 5 < 3 THEN date '2026-01-01' + h.due %% 400 END,
+    due_time = CASE WHEN h.due %% 5 < 3 AND h.due %% 2 = 0
+                    THEN time '08:00' + h.due %% 20 * interval '30 minutes' END,
+    time_zone = CASE WHEN h.due %% 5 < 3 AND h.due %% 2 = 0 THEN 'Europe/Berlin' END,
+    priority = CASE h.priority %% 10 WHEN 0 THEN 4 WHEN 1 THEN 3 WHEN 2 THEN 2 ELSE 1 END,
+    labels = CASE WHEN owner_id = %(user)s AND h.n %% 10000 = 7 THEN ARRAY['{RARE_LABEL}']
+                  WHEN owner_id <> %(user)s AND h.n %% 10 = 0 THEN ARRAY['{RARE_LABEL}']
+                  WHEN h.label %% 7 = 0 THEN ARRAY['{COMMON_LABEL.title()}', 'home']
+                  ELSE '{{}}' END
+FROM (SELECT id, n, abs(hashint4(n * 3 + 1)) AS due, abs(hashint4(n * 5 + 2)) AS priority,
+             abs(hashint4(n * 7 + 3)) AS label
+      FROM (SELECT id, (row_number() OVER (ORDER BY created_at DESC))::int AS n FROM task) numbered) h
+WHERE task.id = h.id
+"""
+
+
+def seed_schedule(url: str) -> None:
+    """Due dates, priorities and labels on the seeded tasks; once per data directory (one
+    seeded before the schedule existed gets them here)."""
+    with psycopg.connect(url, autocommit=True) as conn:
+        scheduled = conn.execute(
+            "SELECT EXISTS (SELECT 1 FROM task WHERE owner_id = %s AND labels = %s)",
+            (USER, [RARE_LABEL]),
+        ).fetchone()[0]
+        if scheduled:
+            return
+        print("scheduling the seeded tasks (once) ...", file=sys.stderr)
+        conn.execute(_SCHEDULE, {"user": USER})
+        conn.execute("VACUUM ANALYZE task")
 
 
 def bench_token() -> str:

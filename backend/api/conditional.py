@@ -4,12 +4,23 @@ whether `If-None-Match` names the current ETag (RFC 9110)."""
 from __future__ import annotations
 
 import re
+from typing import Annotated
+
+from fastapi import Header
 
 from backend.core.errors import BadRequest
 
 # RFC 9110: "*" or a comma-separated list of entity tags, each `"opaque"` or `W/"opaque"`.
 IF_MATCH_PATTERN = r'^\s*(\*|(W/)?"[^"]*"(\s*,\s*(W/)?"[^"]*")*)\s*$'
 _IF_MATCH = re.compile(IF_MATCH_PATTERN)
+IfMatchHeader = Annotated[
+    str | None,
+    Header(
+        description='Only act if the task still has one of these ETags (or "*"); else 412.',
+        # Documented only: a malformed value is answered 400 by the service, not 422.
+        json_schema_extra={"pattern": IF_MATCH_PATTERN},
+    ),
+]
 _ENTITY_TAG = re.compile(r'(W/)?"([^"]*)"')
 _VERSION_TAG = re.compile(r"[0-9]{1,19}")
 MAX_VERSION = 2**63 - 1  # the version column is a BIGINT

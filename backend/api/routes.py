@@ -8,12 +8,12 @@ TaskPublic would give), so no model is built and then validated again for the re
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
+from typing import Annotated, get_args
 
 from fastapi import APIRouter, Header, Query, Request, Response, status
 from starlette.convertors import Convertor, register_url_convertor
 
-from backend.api.conditional import IF_MATCH_PATTERN, none_match, versions_matching
+from backend.api.conditional import IfMatchHeader, none_match, versions_matching
 from backend.api.docs import documented, error_responses
 from backend.api.owner import Owner, OwnerRoute, owner_of
 from backend.core.schedule import LABELS_MAX, DueDate, LabelText, Priority
@@ -49,6 +49,9 @@ class _TaskIdConvertor(Convertor[str]):
 
 register_url_convertor("task_id", _TaskIdConvertor())
 TASK = "/{task_id:task_id}"
+SORT_NAMES = [
+    key.lstrip("-").upper() + ("_DESC" * key.startswith("-")) for key in get_args(SortKey)
+]
 
 
 router = APIRouter(
@@ -69,14 +72,6 @@ IdempotencyKeyHeader = Annotated[
         max_length=255,
         pattern=r"^[\x20-\x7e]+$",
         description="Retry-safe key: the same key and body within 24 hours answer the original task.",
-    ),
-]
-IfMatchHeader = Annotated[
-    str | None,
-    Header(
-        description='Only act if the task still has one of these ETags (or "*"); else 412.',
-        # Documented only: a malformed value is answered 400 by the service, not 422.
-        json_schema_extra={"pattern": IF_MATCH_PATTERN},
     ),
 ]
 
@@ -123,7 +118,9 @@ async def list_tasks(
         SortKey,
         Query(
             description="Prefix `-` for descending. `due`: by date, then time (a date without"
-            " a time after that date's times); tasks without a due date last both ways."
+            " a time after that date's times); tasks without a due date last both ways.",
+            # Generated clients name the members CREATED_AT_DESC, ... rather than VALUE_1, ...
+            json_schema_extra={"x-enum-varnames": SORT_NAMES},
         ),
     ] = "-created_at",
 ) -> Response:

@@ -135,6 +135,9 @@ TimeZoneName = Annotated[
     WithJsonSchema(
         {
             "type": "string",
+            # Not a standard format, so tools take it as text; fuzzers can be taught it (as
+            # tests/api/test_schemathesis.py does) to draw real names.
+            "format": "iana-time-zone",
             "maxLength": TIME_ZONE_MAX,
             "description": "A name from the IANA time zone database.",
             "example": "Europe/Berlin",
@@ -142,6 +145,8 @@ TimeZoneName = Annotated[
     ),
 ]
 # One label as the list filter names it.
+# Not blank once trimmed, and no NUL (as a title).
+_LABEL_PATTERN = "^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$"
 LabelText = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=LABEL_MAX),
@@ -154,7 +159,12 @@ Labels = Annotated[
     WithJsonSchema(
         {
             "type": "array",
-            "items": {"type": "string", "minLength": 1, "maxLength": LABEL_MAX},
+            "items": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": LABEL_MAX,
+                "pattern": _LABEL_PATTERN,
+            },
             "maxItems": LABELS_MAX,
             "description": "Trimmed; labels differing only in letter case are one label.",
         }

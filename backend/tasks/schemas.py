@@ -49,6 +49,19 @@ class _WholeTask(TaskBase):
     """A body that gives every field (omitted ones take their defaults): its due fields must
     agree among themselves. A PATCH's are checked against the stored task, in its statement."""
 
+    # The same rules for the OpenAPI document: a field that is set requires the one it needs.
+    model_config = {
+        "json_schema_extra": {
+            "allOf": [
+                {
+                    "if": {"properties": {field: {"type": "string"}}, "required": [field]},
+                    "then": {"properties": {needed: {"type": "string"}}, "required": [needed]},
+                }
+                for field, (needed, _) in NEEDS.items()
+            ]
+        }
+    }
+
     @field_validator("due_time", "time_zone")
     @classmethod
     def _schedule_agrees(cls, value: Any, info: ValidationInfo) -> Any:
@@ -88,6 +101,10 @@ class TaskPublic(TaskBase):
     updated_at: datetime
     # The number in the task's ETag: it moves on every change.
     version: int
+    # Any name: one a later time zone database adds must not break an older client.
+    time_zone: str | None = Field(
+        default=None, description="A name from the IANA time zone database."
+    )
     completed_at: datetime | None = Field(
         description="When `completed` last became true; null while it is false."
     )

@@ -202,7 +202,8 @@ async def list_tasks(
     # key's index, a rare one comes from the trigram index. A prepared statement's generic
     # plan picks one for every word (the trigram one: 10 x slower for a common word), so these
     # are planned for their own pattern each time.
-    # The same holds for labels, priorities and due dates: how many tasks have them decides.
+    # The same holds for labels, priorities and due dates: how many tasks have them decides
+    # (a label page's generic plan, measured, reads the owner's every task for a rare label).
     chosen = query.q or query.labels or query.priorities or query.due_from or query.due_to
     rows = await db.fetch(sql, params, retry=True, prepare=False if chosen else None)
     if answered_row(rows).id is None:

@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
+from datetime import UTC, date, datetime
 from pathlib import Path
 from types import ModuleType
 
@@ -152,3 +153,36 @@ def test_every_error_parses_into_the_documented_envelope(
         assert isinstance(error, models.ErrorBody), error
         assert error.code == code and error.detail
     assert invalid.errors and invalid.errors[0].loc == ["query", "limit"]
+
+
+def test_a_generated_client_reads_the_schedule_as_dates_enums_and_lists(
+    generated: ModuleType, live_server: str, alice: User
+) -> None:
+    models = importlib.import_module(f"{generated.__name__}.models")
+    with generated.AuthenticatedClient(base_url=live_server, token=alice.token) as api:
+        task = _api(generated, "create_task").sync(
+            alice.id,
+            client=api,
+            body=models.TaskCreate(
+                title="Dentist",
+                due_date=date(2026, 7, 15),
+                due_time="09:00",
+                time_zone="America/New_York",
+                priority=models.Priority.HIGH,
+                labels=["Health"],
+            ),
+        )
+        assert isinstance(task, models.TaskPublic), task
+        # Dates as dates, instants as aware datetimes, the priority as its named member.
+        assert task.due_date == date(2026, 7, 15) and task.due_time == "09:00"
+        assert task.due_at == datetime(2026, 7, 15, 13, 0, tzinfo=UTC)
+        assert task.priority is models.Priority.HIGH and task.labels == ["Health"]
+        assert task.completed_at is None
+        listed = _api(generated, "list_tasks").sync(
+            alice.id,
+            client=api,
+            priority=[models.Priority.HIGH],
+            label=["health"],
+            sort=models.ListTasksSort.DUE_DESC,
+        )
+        assert [t.id for t in listed.items] == [task.id]

@@ -4,6 +4,7 @@ whose copy is the user's live tasks."""
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -50,8 +51,13 @@ def test_the_try_the_api_block_runs_as_pasted(live_server: str, tmp_path: Path) 
     assert result.returncode == 0, result.stdout + result.stderr
     out = result.stdout.splitlines()
     assert "HTTP/1.1 201 Created" in result.stderr and "etag:" in result.stderr.lower()
+    dentist = json.loads(next(line for line in out if '"title":"Dentist"' in line))
+    assert dentist["due_at"] == "2026-07-14T07:30:00Z" and dentist["labels"] == ["Health"]
+    [week] = [json.loads(line) for line in out if line.startswith('{"items":[{"title":"Dentist"')]
+    assert [task["id"] for task in week["items"]] == [dentist["id"]]
     assert '"completed":true' in out[-3] and out[-2] == "204"
-    assert out[-1].startswith('{"changes":[],')  # the task is gone; a first sync sends no deletes
+    # The milk task is gone (a first sync sends no deletes); the dentist's comes as an upsert.
+    assert json.loads(out[-1])["changes"] == [{"type": "upsert", "task": dentist}]
 
 
 def _readme_sync_loop() -> str:

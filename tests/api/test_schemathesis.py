@@ -10,6 +10,7 @@ describe: an `If-Match` for a version the task does not have (412), a cursor we 
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -17,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import User
+from tests.helpers import REPO_ROOT, User
 from tests.servers import LiveServer
 
 EXAMPLES_PER_OPERATION = 30
@@ -52,6 +53,11 @@ def test_schemathesis_finds_nothing_against_our_own_openapi_document(
         ],
         # Schemathesis keeps a cache in its working directory: not in the repository.
         cwd=tmp_path,
+        env={
+            **os.environ,
+            "SCHEMATHESIS_HOOKS": "tests.api.schemathesis_hooks",
+            "PYTHONPATH": os.pathsep.join([str(REPO_ROOT), os.environ.get("PYTHONPATH", "")]),
+        },
         capture_output=True,
         text=True,
         timeout=300,

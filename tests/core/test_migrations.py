@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import threading
 import uuid
 
 import psycopg
@@ -132,3 +133,67 @@ def test_a_missing_extension_is_named_with_what_to_install(direct_url: str) -> N
         engine.dispose()
     assert "does not have the no_such_extension extension" in str(refused.value)
     assert "contrib" in str(refused.value)
+
+
+def test_the_scheduling_migration_lets_writes_through_and_backfills_completed_at(
+    empty_database: str,
+) -> None:
+    """0007 on a table being written: every write of a client that waits at most two seconds
+    for a lock succeeds while it runs, tasks completed before it get their `updated_at` as
+    `completed_at`, and every index it builds is valid."""
+    migrations.upgrade(driver_url(empty_database), "0006")
+    owner = uuid.uuid4()
+    with psycopg.connect(empty_database, autocommit=True) as conn:
+        conn.execute(
+            "INSERT INTO app_user (id, is_active, created_at, updated_at)"
+            " VALUES (%s, true, now(), now())",
+            (owner,),
+        )
+        conn.execute(
+            "INSERT INTO task (id, owner_id, title, completed, version, created_at, updated_at)"
+            " SELECT gen_random_uuid(), %s, 'old ' || n, n %% 2 = 0, 1, now(),"
+            " now() - n * interval '1 minute' FROM generate_series(1, 20000) n",
+            (owner,),
+        )
+    stop, failures, written = threading.Event(), [], [0]
+
+    def writer() -> None:
+        with psycopg.connect(empty_database, autocommit=True) as conn:
+            conn.execute("SET lock_timeout = '2s'")
+            while not stop.is_set():
+                try:
+                    conn.execute(
+                        "INSERT INTO task (id, owner_id, title, completed, version, created_at,"
+                        " updated_at) VALUES (gen_random_uuid(), %s, 'during', true, 1, now(),"
+                        " now())",
+                        (owner,),
+                    )
+                    conn.execute(
+                        "UPDATE task SET title = 'touched', version = version + 1 WHERE id ="
+                        " (SELECT id FROM task WHERE owner_id = %s ORDER BY random() LIMIT 1)",
+                        (owner,),
+                    )
+                    written[0] += 1
+                except psycopg.Error as exc:
+                    failures.append(type(exc).__name__)
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    try:
+        migrations.upgrade(driver_url(empty_database))
+    finally:
+        stop.set()
+        thread.join()
+
+    assert failures == [] and written[0] > 0
+    with psycopg.connect(empty_database) as conn:
+        unstamped, mismatched = conn.execute(
+            "SELECT count(*) FILTER (WHERE completed_at IS NULL),"
+            " count(*) FILTER (WHERE title LIKE 'old %%' AND completed_at <> updated_at)"
+            " FROM task WHERE completed"
+        ).fetchone()
+        invalid = conn.execute(
+            "SELECT count(*) FROM pg_index WHERE NOT indisvalid"
+            " AND indrelid = 'task'::regclass"
+        ).fetchone()[0]
+    assert (unstamped, mismatched, invalid) == (0, 0, 0)
