@@ -193,7 +193,6 @@ def test_the_scheduling_migration_lets_writes_through_and_backfills_completed_at
             " FROM task WHERE completed"
         ).fetchone()
         invalid = conn.execute(
-            "SELECT count(*) FROM pg_index WHERE NOT indisvalid"
-            " AND indrelid = 'task'::regclass"
+            "SELECT count(*) FROM pg_index WHERE NOT indisvalid AND indrelid = 'task'::regclass"
         ).fetchone()[0]
     assert (unstamped, mismatched, invalid) == (0, 0, 0)
