@@ -15,7 +15,15 @@ from starlette.requests import Request
 from wtforms import ValidationError
 from wtforms.validators import Optional
 
-from backend.core.schedule import LABEL_MAX, NEEDS, Priority, clean_labels, time_zones
+from backend.core.schedule import (
+    FIRST_DUE_DATE,
+    LABEL_MAX,
+    LAST_DUE_DATE,
+    NEEDS,
+    Priority,
+    clean_labels,
+    time_zones,
+)
 from backend.models import Task, table
 
 PRIORITY_NAMES = {
@@ -40,7 +48,13 @@ def _labels(value: Any) -> Any:
     return clean_labels(list(value or []))
 
 
+def _due_date_in_range(form: Any, field: Any) -> None:
+    if field.data is not None and not FIRST_DUE_DATE <= field.data <= LAST_DUE_DATE:
+        raise ValidationError(f"A due date is from {FIRST_DUE_DATE} to {LAST_DUE_DATE}.")
+
+
 SCHEDULE_FORM_ARGS: dict[str, dict[str, Any]] = {
+    "due_date": {"validators": [Optional(), _due_date_in_range]},
     "priority": {"choices": list(PRIORITY_NAMES.items()), "coerce": int},
     "due_time": {"format": "%H:%M", "validators": [Optional(), _needs("due_time")]},
     "time_zone": {

@@ -27,6 +27,9 @@ from backend.core.text import storable_text
 LABEL_MAX = 50
 LABELS_MAX = 20
 TIME_ZONE_MAX = 64
+# A day inside Python's calendar at each end: a zone's offset (at most a day) then never takes
+# a due time's instant, `due_at`, past year 1 or 9999.
+FIRST_DUE_DATE, LAST_DUE_DATE = date(1, 1, 2), date(9999, 12, 30)
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
 
@@ -59,13 +62,17 @@ def _strict_priority(value: Any) -> Any:
 def _calendar_date(value: Any) -> Any:
     # Only the contract's YYYY-MM-DD: pydantic's date would also take a Unix time or a datetime.
     if isinstance(value, date) and not isinstance(value, datetime):
-        return value
-    if not isinstance(value, str) or not _DATE.fullmatch(value):
+        parsed = value
+    elif not isinstance(value, str) or not _DATE.fullmatch(value):
         raise ValueError("must be a date as YYYY-MM-DD")
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise ValueError("must be a date that exists") from None
+    else:
+        try:
+            parsed = date.fromisoformat(value)
+        except ValueError:
+            raise ValueError("must be a date that exists") from None
+    if not FIRST_DUE_DATE <= parsed <= LAST_DUE_DATE:
+        raise ValueError(f"must be from {FIRST_DUE_DATE} to {LAST_DUE_DATE}")
+    return parsed
 
 
 def _clock_time(value: Any) -> Any:

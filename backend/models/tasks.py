@@ -108,6 +108,8 @@ class Task(TaskSchedule, table=True):
         CheckConstraint("priority BETWEEN 1 AND 4", name="priority"),
         CheckConstraint("due_time IS NULL OR due_date IS NOT NULL", name="due_time_needs_date"),
         CheckConstraint("time_zone IS NULL OR due_time IS NOT NULL", name="time_zone_needs_time"),
+        # backend.core.schedule's FIRST_DUE_DATE and LAST_DUE_DATE: where every due_at exists.
+        CheckConstraint("due_date BETWEEN '0001-01-02' AND '9999-12-30'", name="due_date_range"),
         # Search: a literal piece of the title or description, whatever the word's frequency.
         # One GIN of the owner (btree_gin) and both texts' trigrams (pg_trgm) serves the API's
         # `q` (this owner's tasks containing …) and the back office's title search (any

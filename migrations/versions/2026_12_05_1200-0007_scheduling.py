@@ -30,6 +30,7 @@ CHECKS = {
     "ck_task_priority": "priority BETWEEN 1 AND 4",
     "ck_task_due_time_needs_date": "due_time IS NULL OR due_date IS NOT NULL",
     "ck_task_time_zone_needs_time": "time_zone IS NULL OR due_time IS NOT NULL",
+    "ck_task_due_date_range": "due_date BETWEEN '0001-01-02' AND '9999-12-30'",
 }
 INDEXES = {
     "ix_task_owner_id_due": (

@@ -76,6 +76,10 @@ def test_due_at_is_null_unless_date_time_and_zone_are_all_set(
         ({"due_date": "2026-02-30"}, "due_date"),
         ({"due_date": "2026-13-01"}, "due_date"),
         ({"due_date": "04/05/2026"}, "due_date"),
+        # Past these, a zone's offset would take due_at out of the calendar: refused, not 500.
+        ({**DUE, "due_date": "9999-12-31", "time_zone": "America/New_York"}, "due_date"),
+        ({**DUE, "due_date": "0001-01-01", "time_zone": "Asia/Tokyo"}, "due_date"),
+        ({"due_date": "0000-01-01"}, "due_date"),
         ({"due_date": 1767225600}, "due_date"),
         ({"due_time": "09:30"}, "due_time"),
         ({"due_date": "2026-05-04", "time_zone": "Europe/Berlin"}, "time_zone"),
@@ -109,6 +113,16 @@ def test_an_impossible_schedule_is_a_422_naming_the_field(
     _refused(client.put(alice.task_url(task["id"]), json=body, headers=alice.headers), loc)
     assert client.get(alice.task_url(task["id"]), headers=alice.headers).json() == task
     assert len(walk(client, alice)) == 1, "a refused create made a task"
+
+
+def test_due_at_exists_at_both_ends_of_the_due_dates_accepted(
+    client: TestClient, alice: User
+) -> None:
+    late = {"due_date": "9999-12-30", "due_time": "23:59", "time_zone": "Pacific/Pago_Pago"}
+    early = {"due_date": "0001-01-02", "due_time": "00:00", "time_zone": "Asia/Tokyo"}
+    # (Before railway time, a zone's offset is its local mean time: Tokyo's was +09:18:59.)
+    assert create_task(client, alice, title="t", **late)["due_at"].startswith("9999-12-31T")
+    assert create_task(client, alice, title="t", **early)["due_at"] == "0001-01-01T14:41:01Z"
 
 
 def test_labels_are_trimmed_and_case_duplicates_keep_the_first_spelling_in_order(
