@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import psycopg
 import pytest
 from fastapi.testclient import TestClient
 
@@ -344,3 +345,39 @@ def test_the_change_feed_carries_the_schedule(client: TestClient, alice: User) -
     task = create_task(client, alice, title="t", **DUE, priority=2, labels=["Sync"])
     feed = client.get(f"{alice.tasks_url}/changes", headers=alice.headers).json()
     assert feed["changes"] == [{"type": "upsert", "task": task}]
+
+
+@pytest.mark.parametrize(
+    ("labelled", "ways"),
+    [(12, "through the label index"), (1_100, "through the sort key's index")],
+)
+def test_a_label_page_past_the_first_300_tasks_is_whole_and_in_order(
+    client: TestClient, alice: User, db: psycopg.Connection, labelled: int, ways: str
+) -> None:
+    """The 300 newest tasks lack the label, so the page is read the second way (up to 1,000
+    matches, sorted) or the third (more: the sort key's index, filtered): either way every
+    labelled task comes once, newest first."""
+    create_task(client, alice, title="first sight")  # the user exists
+    db.execute(
+        "INSERT INTO task (id, owner_id, title, completed, version, created_at, updated_at,"
+        " labels) SELECT gen_random_uuid(), %s, 'n' || n, false, 1,"
+        " now() - n * interval '1 minute', now(), CASE WHEN n > 300 THEN ARRAY['Rare'] ELSE"
+        " '{}' END FROM generate_series(1, 300 + %s) n",
+        (alice.id, labelled),
+    )
+    db.execute("ANALYZE task")
+    found = walk(client, alice, label="rare", limit=100)
+    assert [t["title"] for t in found] == [f"n{n}" for n in range(301, 301 + labelled)], ways
+
+
+def test_labels_with_array_syntax_quotes_and_odd_letters_are_found_as_written(
+    client: TestClient, alice: User
+) -> None:
+    odd = ['{a,"b"}\\', "NULL", "Ünïcode Straße", "tab\there", "😀"]
+    task = create_task(client, alice, title="odd", labels=odd)
+    create_task(client, alice, title="plain", labels=["plain"])
+    assert task["labels"] == odd
+    for label in odd + ["null", "ÜNÏCODE STRASSE".replace("SS", "ß").title()]:
+        found = [t["title"] for t in walk(client, alice, label=label)]
+        expected = ["odd"] if label.lower() in {o.lower() for o in odd} else []
+        assert found == expected, label
