@@ -146,27 +146,12 @@ def main() -> None:
     def median(label: str, name: str) -> run.Figures:
         return run.median(figures[(label, name)])
 
-    first = median("reads", "list_first_page")
-    ratios: dict[str, float] = {}
-    print(f"\n{'scenario':17} {'r/s':>9} {'p50':>7} {'p99':>7} {'vs first list page':>19}")
-    for name in READS:
-        ours = median("reads", name)
-        ratios[name] = ours.requests_per_s / first.requests_per_s
-        print(
-            f"{name:17} {ours.requests_per_s:9.1f} {ours.p50_ms:7.2f} {ours.p99_ms:7.2f}"
-            f" {ratios[name]:19.2f}"
-        )
-    print(f"\n{'write':17} {'with r/s':>9} {'p50':>7} {'without r/s':>12} {'p50':>7} {'ratio':>6}")
-    for name in WRITES:
-        ours, bare = median("with", name), median("without", name)
-        ratios[name] = ours.requests_per_s / bare.requests_per_s
-        print(
-            f"{name:17} {ours.requests_per_s:9.1f} {ours.p50_ms:7.2f}"
-            f" {bare.requests_per_s:12.1f} {bare.p50_ms:7.2f} {ratios[name]:6.2f}"
-        )
-    for name, least in TARGETS.items():
-        verdict = "met " if ratios[name] >= least else "MISS"
-        print(f"  {verdict}  {name}: {ratios[name]:.2f} (>= {least})")
+    run.print_ratios(
+        {name: median("reads", name) for name in READS},
+        {name: (median("with", name), median("without", name)) for name in WRITES},
+        TARGETS,
+        states=("with", "without"),
+    )
 
 
 if __name__ == "__main__":

@@ -370,6 +370,36 @@ def wrk_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--connections", type=int, default=32)
 
 
+def print_ratios(
+    reads: dict[str, Figures],
+    writes: dict[str, tuple[Figures, Figures]],
+    targets: dict[str, float],
+    states: tuple[str, str] = ("with", "without"),
+) -> None:
+    """Reads against the first of them (the first list page), writes in one state against the
+    other, and each target met or missed: what bench/feed.py and bench/schedule.py print."""
+    first = next(iter(reads.values()))
+    ratios: dict[str, float] = {}
+    print(f"\n{'page':17} {'r/s':>9} {'p50':>7} {'p99':>7} {'vs first list page':>19}")
+    for name, ours in reads.items():
+        ratios[name] = ours.requests_per_s / first.requests_per_s
+        print(
+            f"{name:17} {ours.requests_per_s:9.1f} {ours.p50_ms:7.2f} {ours.p99_ms:7.2f}"
+            f" {ratios[name]:19.2f}"
+        )
+    mine, other = (f"{state} r/s" for state in states)
+    print(f"\n{'write':17} {mine:>11} {'p50':>7} {other:>12} {'p50':>7} {'ratio':>6}")
+    for name, (ours, theirs) in writes.items():
+        ratios[name] = ours.requests_per_s / theirs.requests_per_s
+        print(
+            f"{name:17} {ours.requests_per_s:11.1f} {ours.p50_ms:7.2f}"
+            f" {theirs.requests_per_s:12.1f} {theirs.p50_ms:7.2f} {ratios[name]:6.2f}"
+        )
+    for name, least in targets.items():
+        verdict = "met " if ratios[name] >= least else "MISS"
+        print(f"  {verdict}  {name}: {ratios[name]:.2f} (>= {least:.2f})")
+
+
 def median(runs: list[Figures]) -> Figures:
     """The median run by throughput."""
     return sorted(runs, key=lambda f: f.requests_per_s)[len(runs) // 2]
