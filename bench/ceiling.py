@@ -18,6 +18,7 @@ import uuid
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import jwt
 from psycopg.rows import dict_row
@@ -39,8 +40,10 @@ ACCOUNT = """
     ),
     account AS (SELECT coalesce((SELECT is_active FROM existing), true) AS active)
 """
+# What a create writes, and what every answer reads: the contract's Task, schedule included.
 COLUMNS = "id, owner_id, title, description, completed, version, created_at, updated_at"
-PUBLIC = ("id", "owner_id", "title", "description", "completed", "created_at", "updated_at")
+SCHEDULE = "completed_at, due_date, due_time, time_zone, priority, labels"
+READ = f"{COLUMNS}, {SCHEDULE}"
 
 
 def _json(value: Any, status: int = 200) -> Response:
@@ -52,10 +55,17 @@ def _json(value: Any, status: int = 200) -> Response:
 
 
 def _public(row: dict[str, Any]) -> dict[str, Any]:
-    return {
-        key: (row[key].astimezone(UTC).isoformat() if isinstance(row[key], datetime) else row[key])
-        for key in PUBLIC
+    task = {
+        key: (value.astimezone(UTC).isoformat() if isinstance(value, datetime) else value)
+        for key, value in row.items()
+        if key not in ("active", "was_completed")
     }
+    due_at = None
+    if row["due_date"] is not None and row["due_time"] is not None and row["time_zone"]:
+        local = datetime.combine(row["due_date"], row["due_time"], ZoneInfo(row["time_zone"]))
+        due_at = local.astimezone(UTC).isoformat()
+    task["due_at"] = due_at
+    return task
 
 
 def create_app() -> Starlette:
@@ -106,7 +116,7 @@ def create_app() -> Starlette:
             where.append("(created_at, id) < (%(after_at)s, %(after_id)s)")
             params.update(after_at=datetime.fromisoformat(created_at), after_id=uuid.UUID(last_id))
         statement = (
-            f"SELECT account.active, page.* FROM account LEFT JOIN LATERAL (SELECT {COLUMNS}"
+            f"SELECT account.active, page.* FROM account LEFT JOIN LATERAL (SELECT {READ}"
             f" FROM task WHERE {' AND '.join(where)}"
             " ORDER BY created_at DESC, id DESC LIMIT %(limit)s) page ON account.active"
             " ORDER BY page.created_at DESC, page.id DESC"
@@ -124,7 +134,7 @@ def create_app() -> Starlette:
 
     async def get_task(request: Request) -> Response:
         statement = (
-            f"SELECT account.active, task.* FROM account LEFT JOIN (SELECT {COLUMNS} FROM task"
+            f"SELECT account.active, task.* FROM account LEFT JOIN (SELECT {READ} FROM task"
             " WHERE owner_id = %(owner)s AND id = %(id)s) task ON account.active"
         )
         rows, refused = await owned(request, statement, {"id": request.path_params["task_id"]})
@@ -137,7 +147,7 @@ def create_app() -> Starlette:
         statement = (
             f", inserted AS (INSERT INTO task ({COLUMNS}) SELECT %(id)s, %(owner)s, %(title)s,"
             " %(description)s, %(completed)s, 1, %(now)s, %(now)s FROM account"
-            f" WHERE account.active RETURNING {COLUMNS})"
+            f" WHERE account.active RETURNING {READ})"
             " SELECT account.active, inserted.* FROM account LEFT JOIN inserted ON true"
         )
         params = {
@@ -158,7 +168,7 @@ def create_app() -> Starlette:
             " updated AS (UPDATE task SET completed = %(completed)s, version = version + 1,"
             " updated_at = %(now)s FROM before"
             " WHERE task.owner_id = %(owner)s AND task.id = before.id"
-            f" RETURNING {', '.join('task.' + c for c in COLUMNS.split(', '))}, before.was_completed)"
+            f" RETURNING {', '.join('task.' + c for c in READ.split(', '))}, before.was_completed)"
             " SELECT account.active, updated.* FROM account LEFT JOIN updated ON true"
         )
         params = {"id": request.path_params["task_id"], "completed": body["completed"]}
@@ -172,10 +182,8 @@ def create_app() -> Starlette:
         statement = (
             ", deleted AS (DELETE FROM task WHERE owner_id = %(owner)s AND id = %(id)s"
             " AND (SELECT active FROM account) RETURNING *)"
-            ", trashed AS (INSERT INTO task_trash (id, owner_id, title, description, completed,"
-            " version, created_at, updated_at, deleted_at) SELECT id, owner_id, title,"
-            " description, completed, version, created_at, updated_at, now() FROM deleted"
-            " RETURNING id)"
+            f", trashed AS (INSERT INTO task_trash ({READ}, deleted_at) SELECT {READ}, now()"
+            " FROM deleted RETURNING id)"
             " SELECT account.active, trashed.id FROM account LEFT JOIN trashed ON true"
         )
         rows, refused = await owned(request, statement, {"id": request.path_params["task_id"]})
