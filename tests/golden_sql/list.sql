@@ -49,8 +49,8 @@ WHERE (SELECT count(*) AS count_1
 FROM label_window) >= %(limit)s::INTEGER UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
 WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND (SELECT count(*) AS count_1 
-FROM label_window) < %(limit)s::INTEGER AND task.id IN (SELECT label_matches.id 
-FROM label_matches) AND (SELECT count(*) AS count_2 
+FROM label_window) < %(limit)s::INTEGER AND task.id = ANY (coalesce((SELECT array_agg(label_matches.id) AS array_agg_1 
+FROM label_matches), '{}'::uuid[])) AND (SELECT count(*) AS count_2 
 FROM label_matches) <= 1000 ORDER BY task.created_at, task.id 
  LIMIT %(limit)s::INTEGER) UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
@@ -111,8 +111,8 @@ WHERE (SELECT count(*) AS count_1
 FROM label_window) >= %(limit)s::INTEGER UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
 WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND (SELECT count(*) AS count_1 
-FROM label_window) < %(limit)s::INTEGER AND task.id IN (SELECT label_matches.id 
-FROM label_matches) AND (SELECT count(*) AS count_2 
+FROM label_window) < %(limit)s::INTEGER AND task.id = ANY (coalesce((SELECT array_agg(label_matches.id) AS array_agg_1 
+FROM label_matches), '{}'::uuid[])) AND (SELECT count(*) AS count_2 
 FROM label_matches) <= 1000 AND (task.created_at, task.id) >= (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) AND task.id != %(after_id)s::UUID ORDER BY task.created_at, task.id 
  LIMIT %(limit)s::INTEGER) UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
@@ -173,8 +173,8 @@ WHERE (SELECT count(*) AS count_1
 FROM label_window) >= %(limit)s::INTEGER UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
 WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND (SELECT count(*) AS count_1 
-FROM label_window) < %(limit)s::INTEGER AND task.id IN (SELECT label_matches.id 
-FROM label_matches) AND (SELECT count(*) AS count_2 
+FROM label_window) < %(limit)s::INTEGER AND task.id = ANY (coalesce((SELECT array_agg(label_matches.id) AS array_agg_1 
+FROM label_matches), '{}'::uuid[])) AND (SELECT count(*) AS count_2 
 FROM label_matches) <= 1000 ORDER BY task.created_at DESC, task.id DESC 
  LIMIT %(limit)s::INTEGER) UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
@@ -235,8 +235,8 @@ WHERE (SELECT count(*) AS count_1
 FROM label_window) >= %(limit)s::INTEGER UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
 WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND (SELECT count(*) AS count_1 
-FROM label_window) < %(limit)s::INTEGER AND task.id IN (SELECT label_matches.id 
-FROM label_matches) AND (SELECT count(*) AS count_2 
+FROM label_window) < %(limit)s::INTEGER AND task.id = ANY (coalesce((SELECT array_agg(label_matches.id) AS array_agg_1 
+FROM label_matches), '{}'::uuid[])) AND (SELECT count(*) AS count_2 
 FROM label_matches) <= 1000 AND (task.created_at, task.id) <= (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) AND task.id != %(after_id)s::UUID ORDER BY task.created_at DESC, task.id DESC 
  LIMIT %(limit)s::INTEGER) UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
@@ -297,8 +297,8 @@ WHERE (SELECT count(*) AS count_1
 FROM label_window) >= %(limit)s::INTEGER UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
 WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND (SELECT count(*) AS count_1 
-FROM label_window) < %(limit)s::INTEGER AND task.id IN (SELECT label_matches.id 
-FROM label_matches) AND (SELECT count(*) AS count_2 
+FROM label_window) < %(limit)s::INTEGER AND task.id = ANY (coalesce((SELECT array_agg(label_matches.id) AS array_agg_1 
+FROM label_matches), '{}'::uuid[])) AND (SELECT count(*) AS count_2 
 FROM label_matches) <= 1000 ORDER BY task.updated_at, task.id 
  LIMIT %(limit)s::INTEGER) UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
@@ -359,8 +359,8 @@ WHERE (SELECT count(*) AS count_1
 FROM label_window) >= %(limit)s::INTEGER UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
 WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND (SELECT count(*) AS count_1 
-FROM label_window) < %(limit)s::INTEGER AND task.id IN (SELECT label_matches.id 
-FROM label_matches) AND (SELECT count(*) AS count_2 
+FROM label_window) < %(limit)s::INTEGER AND task.id = ANY (coalesce((SELECT array_agg(label_matches.id) AS array_agg_1 
+FROM label_matches), '{}'::uuid[])) AND (SELECT count(*) AS count_2 
 FROM label_matches) <= 1000 AND (task.updated_at, task.id) >= (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) AND task.id != %(after_id)s::UUID ORDER BY task.updated_at, task.id 
  LIMIT %(limit)s::INTEGER) UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
@@ -421,8 +421,8 @@ WHERE (SELECT count(*) AS count_1
 FROM label_window) >= %(limit)s::INTEGER UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
 WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND (SELECT count(*) AS count_1 
-FROM label_window) < %(limit)s::INTEGER AND task.id IN (SELECT label_matches.id 
-FROM label_matches) AND (SELECT count(*) AS count_2 
+FROM label_window) < %(limit)s::INTEGER AND task.id = ANY (coalesce((SELECT array_agg(label_matches.id) AS array_agg_1 
+FROM label_matches), '{}'::uuid[])) AND (SELECT count(*) AS count_2 
 FROM label_matches) <= 1000 ORDER BY task.updated_at DESC, task.id DESC 
  LIMIT %(limit)s::INTEGER) UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
@@ -483,8 +483,8 @@ WHERE (SELECT count(*) AS count_1
 FROM label_window) >= %(limit)s::INTEGER UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
 WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND (SELECT count(*) AS count_1 
-FROM label_window) < %(limit)s::INTEGER AND task.id IN (SELECT label_matches.id 
-FROM label_matches) AND (SELECT count(*) AS count_2 
+FROM label_window) < %(limit)s::INTEGER AND task.id = ANY (coalesce((SELECT array_agg(label_matches.id) AS array_agg_1 
+FROM label_matches), '{}'::uuid[])) AND (SELECT count(*) AS count_2 
 FROM label_matches) <= 1000 AND (task.updated_at, task.id) <= (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) AND task.id != %(after_id)s::UUID ORDER BY task.updated_at DESC, task.id DESC 
  LIMIT %(limit)s::INTEGER) UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
@@ -545,8 +545,8 @@ WHERE (SELECT count(*) AS count_1
 FROM label_window) >= %(limit)s::INTEGER UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
 WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND (SELECT count(*) AS count_1 
-FROM label_window) < %(limit)s::INTEGER AND task.id IN (SELECT label_matches.id 
-FROM label_matches) AND (SELECT count(*) AS count_2 
+FROM label_window) < %(limit)s::INTEGER AND task.id = ANY (coalesce((SELECT array_agg(label_matches.id) AS array_agg_1 
+FROM label_matches), '{}'::uuid[])) AND (SELECT count(*) AS count_2 
 FROM label_matches) <= 1000 ORDER BY task.title, task.id 
  LIMIT %(limit)s::INTEGER) UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
@@ -607,8 +607,8 @@ WHERE (SELECT count(*) AS count_1
 FROM label_window) >= %(limit)s::INTEGER UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
 WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND (SELECT count(*) AS count_1 
-FROM label_window) < %(limit)s::INTEGER AND task.id IN (SELECT label_matches.id 
-FROM label_matches) AND (SELECT count(*) AS count_2 
+FROM label_window) < %(limit)s::INTEGER AND task.id = ANY (coalesce((SELECT array_agg(label_matches.id) AS array_agg_1 
+FROM label_matches), '{}'::uuid[])) AND (SELECT count(*) AS count_2 
 FROM label_matches) <= 1000 AND (task.title, task.id) >= (%(after_key)s::VARCHAR, %(after_id)s::UUID) AND task.id != %(after_id)s::UUID ORDER BY task.title, task.id 
  LIMIT %(limit)s::INTEGER) UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
@@ -669,8 +669,8 @@ WHERE (SELECT count(*) AS count_1
 FROM label_window) >= %(limit)s::INTEGER UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
 WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND (SELECT count(*) AS count_1 
-FROM label_window) < %(limit)s::INTEGER AND task.id IN (SELECT label_matches.id 
-FROM label_matches) AND (SELECT count(*) AS count_2 
+FROM label_window) < %(limit)s::INTEGER AND task.id = ANY (coalesce((SELECT array_agg(label_matches.id) AS array_agg_1 
+FROM label_matches), '{}'::uuid[])) AND (SELECT count(*) AS count_2 
 FROM label_matches) <= 1000 ORDER BY task.title DESC, task.id DESC 
  LIMIT %(limit)s::INTEGER) UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
@@ -731,8 +731,8 @@ WHERE (SELECT count(*) AS count_1
 FROM label_window) >= %(limit)s::INTEGER UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
 WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND (SELECT count(*) AS count_1 
-FROM label_window) < %(limit)s::INTEGER AND task.id IN (SELECT label_matches.id 
-FROM label_matches) AND (SELECT count(*) AS count_2 
+FROM label_window) < %(limit)s::INTEGER AND task.id = ANY (coalesce((SELECT array_agg(label_matches.id) AS array_agg_1 
+FROM label_matches), '{}'::uuid[])) AND (SELECT count(*) AS count_2 
 FROM label_matches) <= 1000 AND (task.title, task.id) <= (%(after_key)s::VARCHAR, %(after_id)s::UUID) AND task.id != %(after_id)s::UUID ORDER BY task.title DESC, task.id DESC 
  LIMIT %(limit)s::INTEGER) UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
@@ -793,8 +793,8 @@ WHERE (SELECT count(*) AS count_1
 FROM label_window) >= %(limit)s::INTEGER UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
 WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND (SELECT count(*) AS count_1 
-FROM label_window) < %(limit)s::INTEGER AND task.id IN (SELECT label_matches.id 
-FROM label_matches) AND (SELECT count(*) AS count_2 
+FROM label_window) < %(limit)s::INTEGER AND task.id = ANY (coalesce((SELECT array_agg(label_matches.id) AS array_agg_1 
+FROM label_matches), '{}'::uuid[])) AND (SELECT count(*) AS count_2 
 FROM label_matches) <= 1000 ORDER BY coalesce(task.due_date, 'infinity'::date), coalesce(task.due_time, '24:00'::time), task.id 
  LIMIT %(limit)s::INTEGER) UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
@@ -855,8 +855,8 @@ WHERE (SELECT count(*) AS count_1
 FROM label_window) >= %(limit)s::INTEGER UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
 WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND (SELECT count(*) AS count_1 
-FROM label_window) < %(limit)s::INTEGER AND task.id IN (SELECT label_matches.id 
-FROM label_matches) AND (SELECT count(*) AS count_2 
+FROM label_window) < %(limit)s::INTEGER AND task.id = ANY (coalesce((SELECT array_agg(label_matches.id) AS array_agg_1 
+FROM label_matches), '{}'::uuid[])) AND (SELECT count(*) AS count_2 
 FROM label_matches) <= 1000 AND (coalesce(task.due_date, 'infinity'::date), coalesce(task.due_time, '24:00'::time), task.id) >= (CAST(%(after_date)s::VARCHAR AS DATE), CAST(%(after_time)s::VARCHAR AS TIME WITHOUT TIME ZONE), %(after_id)s::UUID) AND task.id != %(after_id)s::UUID ORDER BY coalesce(task.due_date, 'infinity'::date), coalesce(task.due_time, '24:00'::time), task.id 
  LIMIT %(limit)s::INTEGER) UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
@@ -928,14 +928,14 @@ FROM label_window) >= %(limit)s::INTEGER UNION ALL (SELECT anon_7.id AS id, anon
 FROM ((SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
 WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND (SELECT count(*) AS count_1 
-FROM label_window) < %(limit)s::INTEGER AND task.id IN (SELECT label_matches.id 
-FROM label_matches) AND (SELECT count(*) AS count_2 
+FROM label_window) < %(limit)s::INTEGER AND task.id = ANY (coalesce((SELECT array_agg(label_matches.id) AS array_agg_1 
+FROM label_matches), '{}'::uuid[])) AND (SELECT count(*) AS count_2 
 FROM label_matches) <= 1000 AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND (coalesce(task.due_date, 'infinity'::date), coalesce(task.due_time, '24:00'::time), task.id) <= (CAST(%(after_date)s::VARCHAR AS DATE), CAST(%(after_time)s::VARCHAR AS TIME WITHOUT TIME ZONE), %(after_id)s::UUID) AND task.id != %(after_id)s::UUID ORDER BY coalesce(task.due_date, 'infinity'::date) DESC, coalesce(task.due_time, '24:00'::time) DESC, task.id DESC 
  LIMIT %(limit)s::INTEGER) UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
 WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND (SELECT count(*) AS count_1 
-FROM label_window) < %(limit)s::INTEGER AND task.id IN (SELECT label_matches.id 
-FROM label_matches) AND (SELECT count(*) AS count_2 
+FROM label_window) < %(limit)s::INTEGER AND task.id = ANY (coalesce((SELECT array_agg(label_matches.id) AS array_agg_1 
+FROM label_matches), '{}'::uuid[])) AND (SELECT count(*) AS count_2 
 FROM label_matches) <= 1000 AND coalesce(task.due_date, 'infinity'::date) = 'infinity'::date AND (coalesce(task.due_date, 'infinity'::date), coalesce(task.due_time, '24:00'::time), task.id) <= (CAST(%(undated_date)s::VARCHAR AS DATE), CAST(%(undated_time)s::VARCHAR AS TIME WITHOUT TIME ZONE), %(undated_id)s::UUID) AND task.id != %(undated_id)s::UUID ORDER BY coalesce(task.due_date, 'infinity'::date) DESC, coalesce(task.due_time, '24:00'::time) DESC, task.id DESC 
  LIMIT %(limit)s::INTEGER)) AS anon_7 ORDER BY coalesce(anon_7.due_date, 'infinity'::date) = 'infinity'::date, coalesce(anon_7.due_date, 'infinity'::date) DESC, coalesce(anon_7.due_time, '24:00'::time) DESC, anon_7.id DESC 
  LIMIT %(limit)s::INTEGER) UNION ALL (SELECT anon_8.id AS id, anon_8.owner_id AS owner_id, anon_8.title AS title, anon_8.description AS description, anon_8.completed AS completed, anon_8.version AS version, anon_8.created_at AS created_at, anon_8.updated_at AS updated_at, anon_8.completed_at AS completed_at, anon_8.due_date AS due_date, anon_8.due_time AS due_time, anon_8.time_zone AS time_zone, anon_8.priority AS priority, anon_8.labels AS labels 
@@ -1015,14 +1015,14 @@ FROM label_window) >= %(limit)s::INTEGER UNION ALL (SELECT anon_7.id AS id, anon
 FROM ((SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
 WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND (SELECT count(*) AS count_1 
-FROM label_window) < %(limit)s::INTEGER AND task.id IN (SELECT label_matches.id 
-FROM label_matches) AND (SELECT count(*) AS count_2 
+FROM label_window) < %(limit)s::INTEGER AND task.id = ANY (coalesce((SELECT array_agg(label_matches.id) AS array_agg_1 
+FROM label_matches), '{}'::uuid[])) AND (SELECT count(*) AS count_2 
 FROM label_matches) <= 1000 AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND (coalesce(task.due_date, 'infinity'::date), coalesce(task.due_time, '24:00'::time), task.id) <= (CAST(%(after_date)s::VARCHAR AS DATE), CAST(%(after_time)s::VARCHAR AS TIME WITHOUT TIME ZONE), %(after_id)s::UUID) AND task.id != %(after_id)s::UUID ORDER BY coalesce(task.due_date, 'infinity'::date) DESC, coalesce(task.due_time, '24:00'::time) DESC, task.id DESC 
  LIMIT %(limit)s::INTEGER) UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
 WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND (SELECT count(*) AS count_1 
-FROM label_window) < %(limit)s::INTEGER AND task.id IN (SELECT label_matches.id 
-FROM label_matches) AND (SELECT count(*) AS count_2 
+FROM label_window) < %(limit)s::INTEGER AND task.id = ANY (coalesce((SELECT array_agg(label_matches.id) AS array_agg_1 
+FROM label_matches), '{}'::uuid[])) AND (SELECT count(*) AS count_2 
 FROM label_matches) <= 1000 AND coalesce(task.due_date, 'infinity'::date) = 'infinity'::date AND (coalesce(task.due_date, 'infinity'::date), coalesce(task.due_time, '24:00'::time), task.id) <= (CAST(%(undated_date)s::VARCHAR AS DATE), CAST(%(undated_time)s::VARCHAR AS TIME WITHOUT TIME ZONE), %(undated_id)s::UUID) AND task.id != %(undated_id)s::UUID ORDER BY coalesce(task.due_date, 'infinity'::date) DESC, coalesce(task.due_time, '24:00'::time) DESC, task.id DESC 
  LIMIT %(limit)s::INTEGER)) AS anon_7 ORDER BY coalesce(anon_7.due_date, 'infinity'::date) = 'infinity'::date, coalesce(anon_7.due_date, 'infinity'::date) DESC, coalesce(anon_7.due_time, '24:00'::time) DESC, anon_7.id DESC 
  LIMIT %(limit)s::INTEGER) UNION ALL (SELECT anon_8.id AS id, anon_8.owner_id AS owner_id, anon_8.title AS title, anon_8.description AS description, anon_8.completed AS completed, anon_8.version AS version, anon_8.created_at AS created_at, anon_8.updated_at AS updated_at, anon_8.completed_at AS completed_at, anon_8.due_date AS due_date, anon_8.due_time AS due_time, anon_8.time_zone AS time_zone, anon_8.priority AS priority, anon_8.labels AS labels 
@@ -1091,8 +1091,8 @@ WHERE (SELECT count(*) AS count_1
 FROM label_window) >= %(limit)s::INTEGER UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
 WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND (SELECT count(*) AS count_1 
-FROM label_window) < %(limit)s::INTEGER AND task.id IN (SELECT label_matches.id 
-FROM label_matches) AND (SELECT count(*) AS count_2 
+FROM label_window) < %(limit)s::INTEGER AND task.id = ANY (coalesce((SELECT array_agg(label_matches.id) AS array_agg_1 
+FROM label_matches), '{}'::uuid[])) AND (SELECT count(*) AS count_2 
 FROM label_matches) <= 1000 ORDER BY task.priority, task.id 
  LIMIT %(limit)s::INTEGER) UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
@@ -1153,8 +1153,8 @@ WHERE (SELECT count(*) AS count_1
 FROM label_window) >= %(limit)s::INTEGER UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
 WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND (SELECT count(*) AS count_1 
-FROM label_window) < %(limit)s::INTEGER AND task.id IN (SELECT label_matches.id 
-FROM label_matches) AND (SELECT count(*) AS count_2 
+FROM label_window) < %(limit)s::INTEGER AND task.id = ANY (coalesce((SELECT array_agg(label_matches.id) AS array_agg_1 
+FROM label_matches), '{}'::uuid[])) AND (SELECT count(*) AS count_2 
 FROM label_matches) <= 1000 AND (task.priority, task.id) >= (%(after_key)s::SMALLINT, %(after_id)s::UUID) AND task.id != %(after_id)s::UUID ORDER BY task.priority, task.id 
  LIMIT %(limit)s::INTEGER) UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
@@ -1215,8 +1215,8 @@ WHERE (SELECT count(*) AS count_1
 FROM label_window) >= %(limit)s::INTEGER UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
 WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND (SELECT count(*) AS count_1 
-FROM label_window) < %(limit)s::INTEGER AND task.id IN (SELECT label_matches.id 
-FROM label_matches) AND (SELECT count(*) AS count_2 
+FROM label_window) < %(limit)s::INTEGER AND task.id = ANY (coalesce((SELECT array_agg(label_matches.id) AS array_agg_1 
+FROM label_matches), '{}'::uuid[])) AND (SELECT count(*) AS count_2 
 FROM label_matches) <= 1000 ORDER BY task.priority DESC, task.id DESC 
  LIMIT %(limit)s::INTEGER) UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
@@ -1277,8 +1277,8 @@ WHERE (SELECT count(*) AS count_1
 FROM label_window) >= %(limit)s::INTEGER UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
 WHERE task.owner_id = %(owner_id)s::UUID AND task.completed = %(completed)s AND (task.title ILIKE %(pattern)s::VARCHAR ESCAPE '\' OR task.description ILIKE %(pattern)s::VARCHAR ESCAPE '\') AND coalesce(task.due_date, 'infinity'::date) < 'infinity'::date AND coalesce(task.due_date, 'infinity'::date) >= %(due_from)s::DATE AND coalesce(task.due_date, 'infinity'::date) <= %(due_to)s::DATE AND task.priority = ANY (%(priorities)s::SMALLINT[]) AND (SELECT count(*) AS count_1 
-FROM label_window) < %(limit)s::INTEGER AND task.id IN (SELECT label_matches.id 
-FROM label_matches) AND (SELECT count(*) AS count_2 
+FROM label_window) < %(limit)s::INTEGER AND task.id = ANY (coalesce((SELECT array_agg(label_matches.id) AS array_agg_1 
+FROM label_matches), '{}'::uuid[])) AND (SELECT count(*) AS count_2 
 FROM label_matches) <= 1000 AND (task.priority, task.id) <= (%(after_key)s::SMALLINT, %(after_id)s::UUID) AND task.id != %(after_id)s::UUID ORDER BY task.priority DESC, task.id DESC 
  LIMIT %(limit)s::INTEGER) UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
@@ -1537,8 +1537,8 @@ WHERE (SELECT count(*) AS count_1
 FROM label_window) >= %(limit)s::INTEGER UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
 WHERE task.owner_id = %(owner_id)s::UUID AND (SELECT count(*) AS count_1 
-FROM label_window) < %(limit)s::INTEGER AND task.id IN (SELECT label_matches.id 
-FROM label_matches) AND (SELECT count(*) AS count_2 
+FROM label_window) < %(limit)s::INTEGER AND task.id = ANY (coalesce((SELECT array_agg(label_matches.id) AS array_agg_1 
+FROM label_matches), '{}'::uuid[])) AND (SELECT count(*) AS count_2 
 FROM label_matches) <= 1000 ORDER BY task.created_at DESC, task.id DESC 
  LIMIT %(limit)s::INTEGER) UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
@@ -1581,8 +1581,8 @@ WHERE (SELECT count(*) AS count_1
 FROM label_window) >= %(limit)s::INTEGER UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
 WHERE task.owner_id = %(owner_id)s::UUID AND (SELECT count(*) AS count_1 
-FROM label_window) < %(limit)s::INTEGER AND task.id IN (SELECT label_matches.id 
-FROM label_matches) AND (SELECT count(*) AS count_2 
+FROM label_window) < %(limit)s::INTEGER AND task.id = ANY (coalesce((SELECT array_agg(label_matches.id) AS array_agg_1 
+FROM label_matches), '{}'::uuid[])) AND (SELECT count(*) AS count_2 
 FROM label_matches) <= 1000 AND (task.created_at, task.id) <= (%(after_key)s::TIMESTAMP WITH TIME ZONE, %(after_id)s::UUID) AND task.id != %(after_id)s::UUID ORDER BY task.created_at DESC, task.id DESC 
  LIMIT %(limit)s::INTEGER) UNION ALL (SELECT task.id AS id, task.owner_id AS owner_id, task.title AS title, task.description AS description, task.completed AS completed, task.version AS version, task.created_at AS created_at, task.updated_at AS updated_at, task.completed_at AS completed_at, task.due_date AS due_date, task.due_time AS due_time, task.time_zone AS time_zone, task.priority AS priority, task.labels AS labels 
 FROM task 
