@@ -35,7 +35,7 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from backend.accounts.users import OWNER
 from backend.core.sql import compile_sql
 from backend.tasks.cursors import NO_DUE_DATE, NO_DUE_TIME, ListShape
-from backend.tasks.rows import TASKS
+from backend.tasks.rows import COLUMNS, TASKS
 from backend.tasks.statements import answered, for_account, owned_tasks
 
 LIMIT = bindparam("limit", type_=Integer)
@@ -45,6 +45,11 @@ LABELS = bindparam("labels", type_=ARRAY(Text))
 LABEL_PROBE = 1000
 # How many tasks in the page's order are looked at first for the labels (see `_labelled`).
 LABEL_WINDOW = 300
+# A parameter, not a constant, so that a prepared statement's generic plan reads the window in
+# the index's order: PostgreSQL takes an unknown limit as a tenth of the rows it expects, where
+# a constant 300 above its guess of an owner's tasks (few, in a table of many owners) would
+# sort them all instead.
+WINDOW = bindparam("window", type_=Integer)
 NO_DATE: ColumnElement[Any] = literal_column(f"'{NO_DUE_DATE}'::date")
 
 
@@ -83,11 +88,11 @@ def _after(key: list[ColumnElement[Any]], descending: bool, prefix: str = "after
     return and_(position <= bound if descending else position >= bound, key[-1] != last_id)
 
 
-def _filtered(shape: ListShape) -> Select[Any]:
-    """The owner's tasks that pass the shape's filters."""
-    columns = TASKS.c
-    due_date = sort_key(TASKS, "due")[0]
-    page = owned_tasks()
+def _filtered(shape: ListShape, source: FromClause = TASKS) -> Select[Any]:
+    """The owner's tasks that pass the shape's filters (from the table, or from rows of it)."""
+    columns = source.c
+    due_date = sort_key(source, "due")[0]
+    page = owned_tasks(*(columns[column.name] for column in COLUMNS), source=source)
     if shape.completed:
         page = page.where(columns.completed == bindparam("completed", type_=Boolean))
     if shape.q:
@@ -129,11 +134,13 @@ def _order(source: FromClause, key_name: str, descending: bool) -> list[ColumnEl
     return [key[0] == NO_DATE, *ordered] if key_name == "due" else ordered
 
 
-def _page(shape: ListShape, page: Select[Any], limit: Any = LIMIT) -> Select[Any]:
-    """The first `limit` of `page` in the shape's order, after its position."""
+def _page(
+    shape: ListShape, page: Select[Any], limit: Any = LIMIT, source: FromClause = TASKS
+) -> Select[Any]:
+    """The first `limit` of `page` (rows of `source`) in the shape's order, after its position."""
     key_name = shape.sort.lstrip("-")
     descending = shape.sort.startswith("-")
-    key = sort_key(TASKS, key_name)
+    key = sort_key(source, key_name)
     if key_name == "due" and descending:
         # Tasks without a due date come last both ways, so the index's order read backwards
         # serves the dated ones, then those without a date (each range bounded by a position:
@@ -176,7 +183,7 @@ def _labelled(shape: ListShape, page: Select[Any]) -> Select[Any]:
         lowered = cast(func.lower(cast(source.c.labels, Text)), keys)
         return lowered.contains(cast(func.lower(cast(LABELS, Text)), keys))
 
-    window = _page(shape, page, literal_column(str(LABEL_WINDOW))).subquery("window")
+    window = _page(shape, page, WINDOW).subquery("window")
     key_name, descending = shape.sort.lstrip("-"), shape.sort.startswith("-")
     in_window = (
         select(*window.c)
@@ -193,25 +200,24 @@ def _labelled(shape: ListShape, page: Select[Any]) -> Select[Any]:
     # all the owner's tasks' ids (10 ms at 100,000 tasks). The pages start from owned_tasks().
     wanted = func.task_label_keys(OWNER, LABELS, type_=keys)
     indexed = func.task_label_keys(TASKS.c.owner_id, TASKS.c.labels, type_=keys)
+    # The matching tasks themselves, not their ids: sorted from here, there is no index for
+    # PostgreSQL to prefer instead (joined back to the task table by id, a generic plan walked
+    # the sort key's index past a cursor, checking each task: 60,000 read).
     matches = (
-        select(TASKS.c.id)
-        .where(indexed.contains(wanted), TASKS.c.labels != literal_column("'{}'"))
+        select(*COLUMNS)
+        .where(indexed.contains(wanted), TASKS.c.labels != literal_column("'{}'"), ~filled)
         .limit(literal_column(str(LABEL_PROBE + 1)))
         .cte("label_matches")
     )
     found = select(func.count()).select_from(matches).scalar_subquery()
     probe: ColumnElement[Any] = literal_column(str(LABEL_PROBE))
-    # The matches as one array, looked up by primary key: an `IN (subquery)` let PostgreSQL
-    # walk the sort key's index past a cursor instead, checking each task (20,000 read).
-    listed = func.coalesce(
-        select(func.array_agg(matches.c.id)).scalar_subquery(), literal_column("'{}'::uuid[]")
-    )
-    few = page.where(~filled, TASKS.c.id == any_(listed), found <= probe)
+    few = _filtered(shape, matches).where(found <= probe)
     # Wrapped so that PostgreSQL, with no statistics for it, assumes half the tasks match and
     # reads the sort key's index (a bitmap of the owner's every task is what it would pick
     # if it believed the label rare).
-    many = page.where(~filled, func.coalesce(carried(TASKS), false()), found > probe)
-    return _merged(shape, select(*in_window.c).where(filled), _page(shape, few), _page(shape, many))
+    many = page.where(func.coalesce(carried(TASKS), false()), found > probe)
+    few_page = _page(shape, few, source=matches)
+    return _merged(shape, select(*in_window.c).where(filled), few_page, _page(shape, many))
 
 
 def list_statement(shape: ListShape) -> Select[Any]:

@@ -20,7 +20,7 @@ from backend.core.text import literal_substring
 from backend.models import utcnow
 from backend.tasks import statements
 from backend.tasks.cursors import NO_DUE_DATE, NO_DUE_TIME, CursorCodec, ListQuery
-from backend.tasks.listing import list_sql
+from backend.tasks.listing import LABEL_WINDOW, list_sql
 from backend.tasks.rows import TaskBody, TaskRow, new_row, public, to_json
 from backend.tasks.schemas import TaskCreate
 
@@ -175,6 +175,7 @@ def list_params(
         params["priorities"] = sorted(set(query.priorities))
     if query.labels:
         params["labels"] = list(query.labels)
+        params["window"] = LABEL_WINDOW
     if query.sort == "-due":
         params.update(_descending_due_positions(after))
     elif after is not None:
@@ -201,10 +202,11 @@ async def list_tasks(
     # With `q`, the best plan depends on the word: a common one fills the page from the sort
     # key's index, a rare one comes from the trigram index. A prepared statement's generic
     # plan picks one for every word (the trigram one: 10 x slower for a common word), so these
-    # are planned for their own pattern each time.
-    # The same holds for labels, priorities and due dates: how many tasks have them decides
-    # (a label page's generic plan, measured, reads the owner's every task for a rare label).
-    chosen = query.q or query.labels or query.priorities or query.due_from or query.due_to
+    # are planned for their own pattern each time. The same holds for priorities and due
+    # dates: how many tasks have them decides. A label page may be prepared: it chooses its
+    # way itself, as it runs (`backend.tasks.listing._labelled`), so one plan serves every
+    # label (tests/core/test_query_plans.py holds its generic plan to the same bounds).
+    chosen = query.q or query.priorities or query.due_from or query.due_to
     rows = await db.fetch(sql, params, retry=True, prepare=False if chosen else None)
     if answered_row(rows).id is None:
         rows = []

@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import re
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
@@ -262,6 +263,58 @@ def test_schedule_filters_are_owner_index_scans(
     if name == "rare-label":
         # Ten tasks of the heavy user's, none of the 90,000 other users' with the label.
         assert len(seeded.execute(sql, {**params, "limit": 1000}).fetchall()) <= 10
+
+
+def _generic_plan(seeded: psycopg.Connection, sql: str, params: dict[str, object]) -> dict:
+    """EXPLAIN ANALYZE of a prepared statement's generic plan: the one plan, made without its
+    values, that PostgreSQL may settle on after a statement's fifth run."""
+    names = list(dict.fromkeys(re.findall(r"%\((\w+)\)s", sql)))
+    numbered = re.sub(r"%\((\w+)\)s", lambda m: f"${names.index(m[1]) + 1}", sql)
+    seeded.execute("SET plan_cache_mode = force_generic_plan")
+    seeded.execute("PREPARE label_page AS " + numbered.replace("%%", "%"))
+    try:
+        values = ", ".join(f"%({name})s" for name in names)
+        explain = f"EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE label_page({values})"
+        [[result]] = psycopg.ClientCursor(seeded).execute(explain, params).fetchall()
+        return result[0]["Plan"]
+    finally:
+        seeded.execute("DEALLOCATE label_page")
+        seeded.execute("RESET plan_cache_mode")
+
+
+@pytest.mark.parametrize("with_cursor", [False, True], ids=["first-page", "cursor"])
+@pytest.mark.parametrize("sort", SORTS)
+@pytest.mark.parametrize(
+    "extra", [{}, {"completed": False}, {"has_due": True}], ids=["any", "open", "due"]
+)
+@pytest.mark.parametrize("label", [COMMON_LABEL, RARE_LABEL, "nobody's"])
+def test_a_prepared_label_page_keeps_its_bounds_for_every_label(
+    seeded: psycopg.Connection,
+    label: str,
+    extra: dict[str, object],
+    sort: str,
+    with_cursor: bool,
+) -> None:
+    """The API prepares label pages (backend.tasks.service.list_tasks): the one generic plan
+    PostgreSQL may settle on for all labels reads as little as each label's own plan, and
+    answers the same rows."""
+    query = ListQuery(owner_id=HEAVY_USER, sort=sort, labels=(label,), **extra)
+    sql, params = _page(seeded, query, with_cursor)
+    plan = _generic_plan(seeded, sql, params)
+    nodes = list(_nodes(plan))
+    shown = json.dumps(plan, indent=1)
+
+    assert not [n for n in nodes if n["Node Type"] == "Seq Scan"], shown
+    read = _rows_read(nodes)
+    assert read <= MOST_ROWS_READ, f"read {read} rows\n{shown}"
+    if label == RARE_LABEL and not with_cursor:
+        assert any(n.get("Index Name") == "ix_task_owner_id_labels" for n in nodes), shown
+    page = seeded.execute(sql, params, prepare=False).fetchall()
+    seeded.execute("SET plan_cache_mode = force_generic_plan")
+    try:
+        assert seeded.execute(sql, params, prepare=True).fetchall() == page
+    finally:
+        seeded.execute("RESET plan_cache_mode")
 
 
 def test_q_pages_are_planned_for_their_own_word(
