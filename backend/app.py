@@ -27,6 +27,7 @@ from backend.core.statement_pool import StatementPool
 from backend.observability.health import router as health_router
 from backend.observability.logging import configure_logging, flush_logs
 from backend.observability.metrics import install_metrics
+from backend.observability.process import worker_stopped
 from backend.observability.request_context import RequestContextMiddleware
 from backend.tasks.cursors import CursorCodec
 
@@ -63,6 +64,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         yield
         await statements.close()
         await engine.dispose()
+        worker_stopped()
         log.info("shutdown", database_pool="closed")
         flush_logs()
 

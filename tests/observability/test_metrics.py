@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.metadata
+import platform
+import time
 import uuid
 
 import psycopg
@@ -134,3 +137,28 @@ def test_metrics_token_is_enforced(make_client, db: psycopg.Connection) -> None:
     assert (
         client.get("/metrics", headers={"Authorization": f"Bearer {'m' * 40}"}).status_code == 200
     )
+
+
+def test_process_figures_build_info_and_no_created_twins(client: TestClient) -> None:
+    """The standard process series an SRE's dashboards expect, which build runs, and no
+    `_created` sample beside each counter, histogram and summary."""
+    families = scrape(client)
+    for name in (
+        "process_resident_memory_bytes",
+        "process_virtual_memory_bytes",
+        "process_cpu_seconds",
+        "process_open_fds",
+        "process_max_fds",
+        "process_start_time_seconds",
+    ):
+        assert name in families, name
+    assert families.total("process_resident_memory_bytes") > 10 * 2**20
+    assert families.total("process_open_fds") >= 3
+    assert 0 < time.time() - families.total("process_start_time_seconds") < 3600
+    [build] = families["taskapi_build_info"]
+    assert build.value == 1
+    assert build.labels == {
+        "version": importlib.metadata.version("taskapi"),
+        "python": platform.python_version(),
+    }
+    assert not [name for name in families.sample_names() if name.endswith("_created")]

@@ -56,6 +56,15 @@ def test_two_workers_add_up_their_metrics(
         )
         assert listed == sent
         assert Metrics(text).total("tasks_created_total") == 3
+        # Each worker's own process figures, whichever answers the scrape, told apart by pid.
+        memory = Metrics(text)["process_resident_memory_bytes"]
+        assert {int(sample.labels["pid"]) for sample in memory} == served_by()
+        assert all(sample.value > 10 * 2**20 for sample in memory)
+        cpu = Metrics(text)["process_cpu_seconds"]
+        assert {int(sample.labels["pid"]) for sample in cpu} == served_by()
+        assert all(sample.value > 0 for sample in cpu)
+        [build] = Metrics(text)["taskapi_build_info"]
+        assert build.value == 1 and build.labels["version"]
 
 
 def test_logs_are_json_lines_with_request_ids_and_no_secrets(
