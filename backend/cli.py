@@ -27,6 +27,10 @@ if TYPE_CHECKING:
     from sqlmodel.ext.asyncio.session import AsyncSession
 
 
+# How long start-up waits for the database to say whether any staff account exists.
+STAFF_CHECK_S = 5
+
+
 def _settings() -> Settings:
     try:
         return Settings()
@@ -43,10 +47,12 @@ def _settings() -> Settings:
 
 
 @contextmanager
-def _database() -> Iterator[tuple[Settings, bool]]:
+def _database(*, logged: bool = False) -> Iterator[tuple[Settings, bool]]:
     """The settings, and whether the database is the embedded one: with DATABASE_URL unset,
     the cluster under .data/ (shared with any other taskapi command using it) for as long as
-    the command runs."""
+    the command runs. `logged`: the command's logging is configured, and says when the
+    cluster starts and stops (in JSON when the log is); otherwise a line on stderr says it is
+    used."""
     settings = _settings()
     if settings.database_url is not None:
         yield settings, False
@@ -54,7 +60,8 @@ def _database() -> Iterator[tuple[Settings, bool]]:
     with shared_cluster(DATA_DIR.resolve()) as url:
         # Uvicorn's workers read their settings from the environment, so that is where it goes.
         os.environ["DATABASE_URL"] = url
-        print(f"taskapi: using the embedded PostgreSQL under {DATA_DIR}/", file=sys.stderr)
+        if not logged:
+            print(f"taskapi: using the embedded PostgreSQL under {DATA_DIR}/", file=sys.stderr)
         yield _settings(), True
 
 
@@ -92,7 +99,8 @@ def _serve(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    with _database() as (settings, embedded):
+    _configure_logging(_settings())
+    with _database(logged=True) as (settings, embedded):
         return _run_server(args, settings, embedded=embedded)
 
 
@@ -100,9 +108,9 @@ def _run_server(args: argparse.Namespace, settings: Settings, *, embedded: bool)
     import uvicorn
 
     metrics_dir = _multiprocess_metrics_dir() if args.workers > 1 else None
-    _configure_logging(settings)
     if embedded:
         migrations.upgrade(migrations.migration_url(settings))
+    _announce(args, settings)
     # Uvicorn shuts down gracefully on SIGTERM, then re-raises it to the handler that was in
     # place before: this one, so the embedded database is released and the process exits 0.
     signal.signal(signal.SIGTERM, _exit_cleanly)
@@ -123,6 +131,34 @@ def _run_server(args: argparse.Namespace, settings: Settings, *, embedded: bool)
         if metrics_dir is not None:
             shutil.rmtree(metrics_dir, ignore_errors=True)
     return 0
+
+
+def _announce(args: argparse.Namespace, settings: Settings) -> None:
+    """Where everything is, and (when the database says so) that no one can sign in to the
+    back office yet. A database that does not answer within seconds delays nothing more: the
+    server starts regardless, as the contract wants."""
+    import asyncio
+
+    import structlog
+
+    from backend.accounts.staff import has_staff
+
+    async def nobody() -> bool:
+        async with _sessions(settings) as sessions:
+            return not await asyncio.wait_for(has_staff(sessions), STAFF_CHECK_S)
+
+    log = structlog.get_logger("taskapi.serve")
+    base = f"http://{args.host}:{args.port}"
+    log.info("serving", api_docs=f"{base}/docs", back_office=f"{base}/admin")
+    try:
+        missing = asyncio.run(nobody())
+    except Exception:  # unreachable, not migrated yet: /readyz says which
+        return
+    if missing:
+        log.warning(
+            "no staff account yet: create the first with "
+            "`taskapi create-staff --email you@example.com --role admin`"
+        )
 
 
 def _multiprocess_metrics_dir() -> Path:
@@ -207,6 +243,18 @@ def _token(args: argparse.Namespace) -> int:
     return 0
 
 
+def _seconds(text: str) -> int:
+    """A token's lifetime: a whole number of seconds, at least one (0 or less would print a
+    token that has already expired)."""
+    try:
+        seconds = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number of seconds: {text!r}") from None
+    if seconds < 1:
+        raise argparse.ArgumentTypeError("must be at least 1 second")
+    return seconds
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="taskapi", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -241,7 +289,12 @@ def build_parser() -> argparse.ArgumentParser:
     token = commands.add_parser("token", help="print a signed JWT for trying the API")
     token.add_argument("--user-id", type=uuid.UUID, required=True)
     token.add_argument("--email")
-    token.add_argument("--ttl", type=int, default=3600, help="seconds until it expires")
+    token.add_argument(
+        "--ttl",
+        type=_seconds,
+        default=3600,
+        help="seconds until it expires (at least 1; the API accepts a token up to 30 s past it)",
+    )
     token.set_defaults(run=_token)
     return parser
 

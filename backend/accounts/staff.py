@@ -6,6 +6,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import async_sessionmaker
+from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from backend.models import EMAIL_MAX, STAFF_ROLES, AuditLog, StaffUser
@@ -77,3 +78,10 @@ async def add_staff(session_factory: async_sessionmaker[AsyncSession], staff: St
             await session.commit()
         except IntegrityError:
             raise StaffError(f"a staff account for {staff.email} already exists") from None
+
+
+async def has_staff(session_factory: async_sessionmaker[AsyncSession]) -> bool:
+    """Whether any back-office account exists (active or not)."""
+    async with session_factory() as session:
+        found = await session.exec(select(StaffUser.id).limit(1))
+        return found.first() is not None

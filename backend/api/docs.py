@@ -21,6 +21,18 @@ STATIC_URL = "/static-offline-docs"
 router = APIRouter(include_in_schema=False)
 
 
+@router.get("/")
+async def index(request: Request) -> dict[str, str]:
+    """Where a newcomer who opens the server's address finds everything."""
+    root = request.scope.get("root_path", "")
+    return {
+        "api_docs": f"{root}/docs",
+        "redoc": f"{root}/redoc",
+        "openapi": f"{root}{request.app.openapi_url}",
+        "back_office": f"{root}/admin",
+    }
+
+
 @router.get("/redoc")
 async def redoc(request: Request) -> HTMLResponse:
     root = request.scope.get("root_path", "")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import fcntl
 import importlib.util
+import logging
 import os
 import random
 import re
@@ -25,6 +26,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import psycopg
+
+# The standard library's logging, not structlog: `taskapi serve` routes it into its own log
+# format (JSON lines included); a short command that configured no logging prints nothing.
+log = logging.getLogger("taskapi.embedded_db")
 
 DATABASE_NAME = "taskapi"
 SUPERUSER = "postgres"
@@ -271,8 +276,10 @@ def shared_cluster(root: Path) -> Iterator[str]:
             if not cluster.running:
                 url = cluster.start()
                 marker.touch()
+                log.info("embedded PostgreSQL started under %s", root)
             else:
                 url = cluster.start()
+                log.info("embedded PostgreSQL under %s already running: using it", root)
             fcntl.flock(users, fcntl.LOCK_SH)
         finally:
             fcntl.flock(starting, fcntl.LOCK_UN)
@@ -289,3 +296,4 @@ def shared_cluster(root: Path) -> Iterator[str]:
             if last_out and marker.exists():
                 cluster.stop()
                 marker.unlink()
+                log.info("embedded PostgreSQL stopped")

@@ -13,6 +13,7 @@ import time
 import uuid
 
 import structlog
+from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from backend.core.body_limit import limited, too_large
@@ -21,7 +22,14 @@ from backend.observability.logging import log_request
 from backend.observability.metrics import UNINSTRUMENTED, HttpMetrics
 
 REQUEST_ID_HEADER = b"x-request-id"
+UNMATCHED = "<unmatched>"
 _SANE_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,128}")
+# The error code of an envelope (`backend.core.errors.envelope` writes it compactly), read from
+# the answer itself so that every way of failing (a handler's error, a 413 before any route,
+# an unmatched path) names its code in the access event.
+_ERROR_CODE = re.compile(rb'"code":"([a-z_]{1,64})"')
+# Probes come every few seconds from every orchestrator: a healthy answer is logged at DEBUG.
+PROBES = frozenset({"/healthz", "/readyz"})
 
 log = structlog.get_logger("backend.request")
 
@@ -49,6 +57,14 @@ def _declared_length(scope: Scope) -> int:
     return 0
 
 
+def _template_of(scope: Scope) -> str:
+    """The template of the route the path would reach, or UNMATCHED."""
+    for route in getattr(scope.get("app"), "routes", ()):
+        if route.matches(scope)[0] is not Match.NONE:
+            return str(route.path_format)
+    return UNMATCHED
+
+
 class RequestContextMiddleware:
     def __init__(self, app: ASGIApp, *, http_metrics: HttpMetrics, max_body_bytes: int) -> None:
         self.app = app
@@ -67,11 +83,12 @@ class RequestContextMiddleware:
         status = 500
         started = False
         response_bytes = 0
+        code: str | None = None
         request_bytes = _declared_length(scope)
         id_header = (b"x-request-id", request_id.encode())
 
         async def send_with_id(message: Message) -> None:
-            nonlocal status, started, response_bytes
+            nonlocal status, started, response_bytes, code
             if message["type"] == "http.response.start":
                 status, started = message["status"], True
                 headers = message.setdefault("headers", [])
@@ -79,6 +96,9 @@ class RequestContextMiddleware:
                     if name == b"content-length":
                         response_bytes = int(value)
                 headers.append(id_header)
+            elif status >= 400 and code is None:
+                found = _ERROR_CODE.search(message.get("body", b""))
+                code = found[1].decode() if found else None
             await send(message)
 
         instrumented = scope["path"] not in self.uninstrumented
@@ -105,6 +125,8 @@ class RequestContextMiddleware:
             # Under a mount (the back office) the route is the mount's own: prefix it. The
             # template as written, without a parameter's convertor (`{task_id}`).
             template = scope.get("root_path", "") + route.path_format if route is not None else None
+            # Answered before routing (a 413) or by no route (a 404): still named by template.
+            named = template or _template_of(scope)
             if instrumented:
                 in_flight.dec()
                 # Unmatched paths are not recorded: a label per raw path would be unbounded.
@@ -118,13 +140,17 @@ class RequestContextMiddleware:
                         response_bytes=response_bytes,
                     )
             # One access event per request: the route template, never the raw path or query,
-            # which may carry a user's search text. Who asked (user_id, staff_id) is in the
-            # context, bound where the request was authenticated.
+            # which may carry a user's search text (a path no route matched is `<unmatched>`).
+            # Who asked (user_id, staff_id) is in the context, bound where the request was
+            # authenticated; a failed one names its error code.
+            fields = {"code": code} if status >= 400 else {}
             log_request(
+                debug=status < 400 and scope["path"] in PROBES,
                 method=scope["method"],
-                route=template,
+                route=named,
                 status=status,
                 duration_ms=round(duration_s * 1000, 2),
+                **fields,
             )
             structlog.contextvars.reset_contextvars(**bound)
             structlog.contextvars.unbind_contextvars("user_id", "staff_id")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import uuid
@@ -105,12 +106,12 @@ def test_serve_without_database_url_starts_embedded_database_and_keeps_data(
 
     log = fresh_folder / "serve.log"
 
-    def serve() -> subprocess.Popen[bytes]:
+    def serve(**variables: str) -> subprocess.Popen[bytes]:
         with log.open("ab") as output:
             return subprocess.Popen(
                 [sys.executable, "-m", "backend.cli", "serve", "--port", str(port)],
                 cwd=fresh_folder,
-                env=env,
+                env={**env, **variables},
                 stdout=output,
                 stderr=output,
             )
@@ -154,7 +155,8 @@ def test_serve_without_database_url_starts_embedded_database_and_keeps_data(
     # The server started the cluster and was the last one using it: it stopped it.
     assert not EmbeddedDatabase(fresh_folder / ".data").running
 
-    server = serve()
+    first_run = log.read_text()
+    server = serve(LOG_FORMAT="json")
     try:
         wait_for_http(base + "/healthz", timeout_s=120, process=server)
         listed = httpx.get(f"{base}/api/{user_id}/tasks", headers=headers).json()
@@ -162,6 +164,16 @@ def test_serve_without_database_url_starts_embedded_database_and_keeps_data(
     finally:
         server.terminate()
         server.wait(timeout=60)
+    # In JSON mode every line is JSON, the embedded database's start and stop among them.
+    events = [json.loads(line) for line in log.read_text()[len(first_run) :].splitlines()]
+    said = [event["event"] for event in events if event.get("logger") == "taskapi.embedded_db"]
+    assert said[0].startswith("embedded PostgreSQL started under ")
+    assert said[-1] == "embedded PostgreSQL stopped"
+    # Start-up says where things are; the first run also said no one could sign in yet.
+    [serving] = [event for event in events if event["event"] == "serving"]
+    assert serving["api_docs"] == f"{base}/docs" and serving["back_office"] == f"{base}/admin"
+    assert "no staff account yet" in first_run and "taskapi create-staff" in first_run
+    assert not [event for event in events if "no staff account" in event["event"]]
 
 
 @pytest.mark.slow  # runs another program in a subprocess
@@ -189,3 +201,15 @@ def test_data_from_another_postgresql_major_version_is_refused_with_what_to_run(
     assert "made by PostgreSQL 9" in line and "cannot open it" in line
     assert f"mv {pgdata} {pgdata.with_name('pgdata-postgresql-9')}" in line
     assert (pgdata / "PG_VERSION").read_text() == "9\n", "nothing was touched"
+
+
+@pytest.mark.slow  # runs another program in a subprocess
+@pytest.mark.parametrize("ttl", ["0", "-5", "1.5", "soon"])
+def test_token_refuses_a_lifetime_under_one_second(ttl: str) -> None:
+    """A TTL of 0 or less would print a token that has already expired."""
+    result = run_cli(
+        "token", "--user-id", str(uuid.uuid4()), "--ttl", ttl, env=cli_env(JWT_SECRET=TEST_SECRET)
+    )
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "--ttl" in result.stderr

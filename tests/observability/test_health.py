@@ -64,3 +64,13 @@ def test_readyz_follows_the_database_down_and_back_without_a_restart(
     assert time.monotonic() - started < 9
     own_database.start()
     assert wait_until(lambda: client.get("/readyz").status_code == 200)
+
+
+def test_the_servers_address_points_to_the_docs_and_the_back_office(client: TestClient) -> None:
+    response = client.get("/")
+    assert response.status_code == 200
+    links = response.json()
+    assert links["api_docs"] == "/docs" and links["back_office"] == "/admin"
+    for path in links.values():
+        assert client.get(path, follow_redirects=True).status_code == 200, path
+    assert "/" not in client.get("/openapi.json").json()["paths"]

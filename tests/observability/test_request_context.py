@@ -9,7 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from backend.app import create_app
-from tests.helpers import User
+from tests.helpers import User, make_token
 
 
 def test_sane_client_request_id_is_echoed(client: TestClient, alice: User) -> None:
@@ -126,3 +126,47 @@ def test_one_access_event_per_request_with_template_and_user(
     # The test client (httpx) logs its own requests with the URL; the platform never does.
     ours = json.dumps([e for e in _events(out) if e["logger"] != "httpx"])
     assert "private" not in ours and alice.token not in out
+
+
+def test_a_failed_requests_access_event_names_its_error_code_and_route(
+    make_client, alice: User, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Which error (not only the status), and where: the route template of the path, also for
+    a body refused before routing; a path no route serves is `<unmatched>`."""
+    client = make_client(log_format="json")
+    expired = make_token(alice.id, ttl_s=-120)
+    client.get(alice.tasks_url, headers={"Authorization": "Bearer not-a-jwt"})
+    client.get(alice.tasks_url, headers={"Authorization": f"Bearer {expired}"})
+    client.post(alice.tasks_url, content=b"x" * 2_000_000, headers=alice.headers)
+    client.delete("/no/such/place?secret-query", headers={"X-Request-ID": "lost-1"})
+    client.get(alice.tasks_url, headers=alice.headers)
+    events = [e for e in _events(capsys.readouterr().out) if e["event"] == "request"]
+
+    seen = [(e["method"], e["route"], e["status"], e.get("code")) for e in events]
+    assert seen == [
+        ("GET", "/api/{user_id}/tasks", 401, "invalid_token"),
+        ("GET", "/api/{user_id}/tasks", 401, "token_expired"),
+        ("POST", "/api/{user_id}/tasks", 413, "payload_too_large"),
+        ("DELETE", "<unmatched>", 404, "not_found"),
+        ("GET", "/api/{user_id}/tasks", 200, None),
+    ]
+    assert "code" not in events[-1], "a success has no error code"
+    assert events[3]["request_id"] == "lost-1"
+    assert "secret-query" not in json.dumps(events) and "/no/such" not in json.dumps(events)
+
+
+@pytest.mark.parametrize("level", ["INFO", "DEBUG"])
+def test_a_healthy_probe_is_not_logged_at_info(
+    make_client, level: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Orchestrators probe every few seconds per pod: a healthy answer is a DEBUG event, shown
+    only when the log level asks for it."""
+    client = make_client(log_format="json", log_level=level)
+    assert client.get("/healthz").status_code == 200
+    assert client.get("/readyz").status_code == 200
+    assert client.get("/openapi.json").status_code == 200
+    events = [e for e in _events(capsys.readouterr().out) if e["event"] == "request"]
+
+    probes = [(e["route"], e["level"]) for e in events if e["route"] != "/openapi.json"]
+    assert probes == ([] if level == "INFO" else [("/healthz", "debug"), ("/readyz", "debug")])
+    assert [e["level"] for e in events if e["route"] == "/openapi.json"] == ["info"]
