@@ -3,15 +3,19 @@
 and the error envelope as each error status's body.
 
 fastapi-offline serves /docs and the files; its /redoc page would still show ReDoc's footer
-logo, which ReDoc loads from its CDN. This page is the same, with a Content-Security-Policy
-that keeps images to the server, so opening it makes no request to anywhere else.
+logo, which ReDoc loads from its CDN. This page is the same, with ReDoc's script served with
+an empty image in the logo's place, and a Content-Security-Policy that keeps images to the
+server, so opening it makes no request to anywhere else and logs no error.
 """
 
 from __future__ import annotations
 
+from functools import cache
+from importlib.resources import files
+
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.openapi.docs import get_redoc_html
-from starlette.responses import HTMLResponse
+from starlette.responses import HTMLResponse, Response
 
 from backend.core.errors import ErrorBody
 
@@ -33,13 +37,36 @@ async def index(request: Request) -> dict[str, str]:
     }
 
 
+REDOC_JS = "/redoc.standalone.js"
+# ReDoc's side menu shows Redocly's logo from their CDN: the page's CSP refuses it (one console
+# error a load) and an offline network could not fetch it anyway. An empty image instead.
+_REDOC_LOGO = b"https://cdn.redoc.ly/redoc/logo-mini.svg"
+_NO_IMAGE = b"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg'/%3E"
+
+
+@cache
+def _redoc_js() -> bytes:
+    source = (files("fastapi_offline") / "static" / "redoc.standalone.js").read_bytes()
+    assert _REDOC_LOGO in source, "ReDoc changed: see _REDOC_LOGO"
+    return source.replace(_REDOC_LOGO, _NO_IMAGE)
+
+
+@router.get(REDOC_JS)
+async def redoc_js() -> Response:
+    return Response(
+        _redoc_js(),
+        media_type="text/javascript",
+        headers={"Cache-Control": "public, max-age=86400"},
+    )
+
+
 @router.get("/redoc")
 async def redoc(request: Request) -> HTMLResponse:
     root = request.scope.get("root_path", "")
     response = get_redoc_html(
         openapi_url=f"{root}{request.app.openapi_url}",
         title=f"{request.app.title} - ReDoc",
-        redoc_js_url=f"{root}{STATIC_URL}/redoc.standalone.js",
+        redoc_js_url=f"{root}{REDOC_JS}",
         redoc_favicon_url=f"{root}{STATIC_URL}/favicon.png",
         with_google_fonts=False,
     )

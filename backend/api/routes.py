@@ -94,7 +94,8 @@ async def list_tasks(
     cursor: Annotated[str | None, Query(max_length=2048)] = None,
     completed: bool | None = None,
     q: Annotated[
-        SearchText | None, Query(description="Case-insensitive literal substring.")
+        SearchText | None,
+        Query(description="Case-insensitive literal substring (any text but NUL)."),
     ] = None,
     has_due: Annotated[bool | None, Query(description="Whether the task has a due date.")] = None,
     due_from: Annotated[

@@ -44,6 +44,6 @@ Title = Annotated[
 Description = Annotated[
     str, StringConstraints(max_length=DESCRIPTION_MAX), AfterValidator(storable_text), _NO_NUL
 ]
-SearchText = Annotated[
-    str, StringConstraints(max_length=TITLE_MAX), AfterValidator(storable_text), _NO_NUL
-]
+# No pattern in its schema: a search box's text is any text a title may hold, which the
+# query parameter's description says; a regex there was noise to every reader of the docs.
+SearchText = Annotated[str, StringConstraints(max_length=TITLE_MAX), AfterValidator(storable_text)]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from fastapi.testclient import TestClient
 
 from tests.helpers import OPERATIONS
@@ -50,3 +52,12 @@ def test_docs_page_is_served(client: TestClient) -> None:
     response = client.get("/docs")
     assert response.status_code == 200
     assert "swagger" in response.text.lower()
+
+
+def test_the_search_parameter_reads_as_text_not_as_a_regex(client: TestClient) -> None:
+    """`q` is any text but NUL, said in words: no regular expression for readers to decode
+    (the server still refuses a NUL with 422)."""
+    operation = client.get("/openapi.json").json()["paths"]["/api/{user_id}/tasks"]["get"]
+    [q] = [p for p in operation["parameters"] if p["name"] == "q"]
+    assert "pattern" not in json.dumps(q)
+    assert "NUL" in q["description"]
