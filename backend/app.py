@@ -29,6 +29,7 @@ from backend.observability.logging import configure_logging, flush_logs
 from backend.observability.metrics import install_metrics
 from backend.observability.process import worker_stopped
 from backend.observability.request_context import RequestContextMiddleware
+from backend.observability.tracing import flush_traces, install_tracing
 from backend.tasks.cursors import CursorCodec
 
 log = structlog.get_logger("taskapi.app")
@@ -66,6 +67,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         await engine.dispose()
         worker_stopped()
         log.info("shutdown", database_pool="closed")
+        flush_traces()
         flush_logs()
 
     # /docs and /redoc with Swagger UI's and ReDoc's files served from this package, not a CDN:
@@ -85,9 +87,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     statements.on_use = metrics.pools.observe_api_pool
     app.state.metrics = metrics.business
     install_error_handlers(app)
+    tracing = install_tracing(app, settings)
+    if tracing is not None:
+        statements.statement_span = tracing.statement_span
     # The one middleware of ours: its id is on every response, errors and 413s included.
     app.add_middleware(
-        RequestContextMiddleware, http_metrics=metrics.http, max_body_bytes=MAX_BODY_BYTES
+        RequestContextMiddleware,
+        http_metrics=metrics.http,
+        max_body_bytes=MAX_BODY_BYTES,
+        trace_id=tracing.trace_id if tracing is not None else None,
     )
     # The routers' routes join the app's own: FastAPI builds an included router's routes once
     # more for each app, on its first request (about 50 ms before the first answer), where

@@ -110,6 +110,10 @@ class Settings(BaseSettings):
     environment: Literal["development", "staging", "production"] = "development"
     log_level: Literal["CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG"] = "INFO"
     log_format: Literal["json", "console"] | None = None
+    # Tracing (backend.observability.tracing): on when the endpoint is set. OpenTelemetry's SDK
+    # reads the other OTEL_* variables (headers, timeout, sampler) itself.
+    otel_exporter_otlp_endpoint: str | None = None
+    otel_service_name: str = "taskapi"
 
     @field_validator("jwt_algorithms", mode="before")
     @classmethod

@@ -8,6 +8,7 @@ import logging
 import select
 import time
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from typing import Any
 
 import psycopg
@@ -90,6 +91,8 @@ class StatementPool:
         self._pooled = pooled
         # Told (open connections, in use, idle) as connections move: the pool gauges.
         self.on_use: Callable[[int, int, int], None] | None = None
+        # A span around each statement sent, when tracing is on (backend.observability.tracing).
+        self.statement_span: Callable[[str], AbstractContextManager[Any]] | None = None
         self._in_use = 0
         self._published_at = 0.0
         self._opened = False
@@ -169,6 +172,14 @@ class StatementPool:
             self._replace_idle_soon()
 
     async def _fetch_once(
+        self, sql: str, params: dict[str, Any] | Sequence[Any], prepare: bool | None
+    ) -> list[Any]:
+        if self.statement_span is not None:
+            with self.statement_span(sql):
+                return await self._send(sql, params, prepare)
+        return await self._send(sql, params, prepare)
+
+    async def _send(
         self, sql: str, params: dict[str, Any] | Sequence[Any], prepare: bool | None
     ) -> list[Any]:
         connection = await self._connection()

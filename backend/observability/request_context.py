@@ -11,6 +11,7 @@ import itertools
 import re
 import time
 import uuid
+from collections.abc import Callable
 
 import structlog
 from starlette.routing import Match
@@ -66,10 +67,19 @@ def _template_of(scope: Scope) -> str:
 
 
 class RequestContextMiddleware:
-    def __init__(self, app: ASGIApp, *, http_metrics: HttpMetrics, max_body_bytes: int) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        http_metrics: HttpMetrics,
+        max_body_bytes: int,
+        trace_id: Callable[[], str | None] | None = None,
+    ) -> None:
         self.app = app
         self.http_metrics = http_metrics
         self.max_body_bytes = max_body_bytes
+        # When tracing is on: the request's trace id, for every event it logs.
+        self.trace_id = trace_id
         self.uninstrumented = frozenset(UNINSTRUMENTED)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -108,6 +118,8 @@ class RequestContextMiddleware:
         # Bound for every event of the request (not `bound_contextvars`, whose context manager
         # costs more than the binding itself).
         bound = structlog.contextvars.bind_contextvars(request_id=request_id)
+        if self.trace_id is not None and (trace_id := self.trace_id()) is not None:
+            bound = {**bound, **structlog.contextvars.bind_contextvars(trace_id=trace_id)}
         try:
             if request_bytes > self.max_body_bytes:
                 await too_large(scope, receive, send_with_id)
