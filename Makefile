@@ -6,17 +6,27 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# Serving needs the platform and the embedded PostgreSQL only; the tests, the linters and the
+# benchmarks add their tools on top, the first time one of their targets runs.
+SERVE_STAMP := $(VENV)/.installed-serve
 STAMP := $(VENV)/.installed
 
 .PHONY: serve test test-fast test-pooled golden-sql bench lint format lock clean
 
-$(STAMP): pyproject.toml requirements.lock
+$(SERVE_STAMP): pyproject.toml requirements.lock
+	@echo "make: installing what serving needs into $(VENV)/ (the first time only: about a minute)"
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	# --no-compile: Python compiles what it imports on first use; most installed code never is.
+	$(BIN)/python -m pip install --quiet --no-compile -c requirements.lock -e ".[embedded]"
+	touch $(SERVE_STAMP)
+
+$(STAMP): $(SERVE_STAMP)
+	@echo "make: installing the test, lint and benchmark tools into $(VENV)/ (the first time only)"
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[dev,embedded,bench]"
 	touch $(STAMP)
 
-serve: $(STAMP)
+serve: $(SERVE_STAMP)
 	$(BIN)/taskapi serve $(ARGS)
 
 test: $(STAMP)

@@ -143,6 +143,9 @@ def test_every_metric_the_dashboard_and_the_alerts_query_is_exported_or_recorded
         "tasks_created_total",
         "auth_failures_total",
         "admin_sign_ins_total",
+        # Each worker's memory and CPU.
+        "process_resident_memory_bytes",
+        "process_cpu_seconds_total",
     ):
         assert needed in queried
 
