@@ -7,11 +7,9 @@ import os
 import shutil
 import signal
 import sys
-import tempfile
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
@@ -107,7 +105,9 @@ def _serve(args: argparse.Namespace) -> int:
 def _run_server(args: argparse.Namespace, settings: Settings, *, embedded: bool) -> int:
     import uvicorn
 
-    metrics_dir = _multiprocess_metrics_dir() if args.workers > 1 else None
+    from backend.observability.process import new_multiprocess_dir
+
+    metrics_dir = new_multiprocess_dir() if args.workers > 1 else None
     if embedded:
         migrations.upgrade(migrations.migration_url(settings))
     _announce(args, settings)
@@ -159,16 +159,6 @@ def _announce(args: argparse.Namespace, settings: Settings) -> None:
             "no staff account yet: create the first with "
             "`taskapi create-staff --email you@example.com --role admin`"
         )
-
-
-def _multiprocess_metrics_dir() -> Path:
-    """A fresh, empty directory where every worker writes its metrics, so /metrics adds them up.
-
-    Set before any worker starts: prometheus_client picks its storage when first imported.
-    """
-    metrics_dir = Path(tempfile.mkdtemp(prefix="taskapi-metrics-"))
-    os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(metrics_dir)
-    return metrics_dir
 
 
 def _db(args: argparse.Namespace) -> int:
@@ -244,15 +234,10 @@ def _token(args: argparse.Namespace) -> int:
 
 
 def _seconds(text: str) -> int:
-    """A token's lifetime: a whole number of seconds, at least one (0 or less would print a
-    token that has already expired)."""
-    try:
-        seconds = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number of seconds: {text!r}") from None
-    if seconds < 1:
-        raise argparse.ArgumentTypeError("must be at least 1 second")
-    return seconds
+    """A token's lifetime: whole seconds, at least 1 (less would print an expired token)."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError("must be a whole number of seconds, at least 1")
+    return int(text)
 
 
 def build_parser() -> argparse.ArgumentParser:

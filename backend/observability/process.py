@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import os
 import platform
+import tempfile
 import time
 from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, ProcessCollector, multiprocess
 
@@ -85,6 +87,15 @@ class ProcessFigures:
         if self._gauges and (now := time.monotonic()) >= self._next_refresh:
             self._next_refresh = now + REFRESH_EVERY_S
             self.refresh()
+
+
+def new_multiprocess_dir() -> Path:
+    """For `serve --workers N`: a fresh, empty directory where every worker writes its metrics,
+    so /metrics adds them up. Set before any worker starts: prometheus_client picks its
+    storage when first imported (in each worker: the serving process itself records nothing)."""
+    metrics_dir = Path(tempfile.mkdtemp(prefix="taskapi-metrics-"))
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(metrics_dir)
+    return metrics_dir
 
 
 def worker_stopped() -> None:

@@ -211,15 +211,18 @@ def test_list_query_is_an_owner_index_scan(
 def _page(
     seeded: psycopg.Connection, query: ListQuery, with_cursor: bool
 ) -> tuple[str, dict[str, object]]:
-    """The very statement the API sends for the query's first page, or for the page after a
-    task in the middle of the owner's: the user check folded in, compiled from the models."""
+    """The very statement the API sends for the query's first page, or for the page after the
+    task in the middle of the owner's in the query's order (half of them on either side, as
+    every run: by id, the seed's random ids put it anywhere, and a short range left could be
+    read past the bound): the user check folded in, compiled from the models."""
     after = None
     if with_cursor:
         seeded.row_factory = namedtuple_row
+        order = MIDDLE_ORDER.get(query.key, f"{query.key}, id")
         try:
             middle = seeded.execute(
-                "SELECT * FROM task WHERE owner_id = %s ORDER BY id OFFSET 50000 LIMIT 1",
-                (query.owner_id,),
+                f"SELECT * FROM task WHERE owner_id = %s ORDER BY {order} OFFSET %s LIMIT 1",  # noqa: S608 (our sort keys)
+                (query.owner_id, HEAVY_TASKS // 2),
             ).fetchone()
         finally:
             seeded.row_factory = tuple_row
@@ -228,6 +231,9 @@ def _page(
     principal = Principal(user_id=query.owner_id, email=None, name=None)
     return list_params(principal=principal, query=query, limit=PAGE, after=after)
 
+
+# The due sort's key (backend.tasks.listing.sort_key), as SQL.
+MIDDLE_ORDER = {"due": "coalesce(due_date, 'infinity'), coalesce(due_time, '24:00'), id"}
 
 SCHEDULE_FILTERS = {
     "due": {"has_due": True},
