@@ -186,3 +186,7 @@ def test_a_generated_client_reads_the_schedule_as_dates_enums_and_lists(
             sort=models.ListTasksSort.DUE_DESC,
         )
         assert [t.id for t in listed.items] == [task.id]
+        # Every sort a readable member (a generator's default is VALUE_1, VALUE_2, ...).
+        members = {member.name for member in models.ListTasksSort}
+        assert {"CREATED_AT_DESC", "CREATED_AT", "DUE", "DUE_DESC", "PRIORITY_DESC"} <= members
+        assert not [name for name in members if name.startswith("VALUE")]
