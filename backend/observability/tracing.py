@@ -58,8 +58,9 @@ def _provider_once(settings: Settings) -> Any:
 
 
 def install_tracing(app: FastAPI, settings: Settings) -> Tracing | None:
-    """Trace the app's requests when an OTLP endpoint is configured; None otherwise."""
-    if settings.otel_exporter_otlp_endpoint is None:
+    """Trace the app's requests when an OTLP endpoint is configured; None otherwise (an empty
+    value, as `${OTEL_EXPORTER_OTLP_ENDPOINT:-}` in a compose file gives, is unset)."""
+    if not settings.otel_exporter_otlp_endpoint:
         return None
     from opentelemetry import trace
     from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor

@@ -122,9 +122,11 @@ def test_a_request_and_its_statements_are_spans_of_the_callers_trace(
 
 
 @pytest.mark.slow  # a fresh interpreter
-def test_without_an_endpoint_opentelemetry_is_not_even_imported() -> None:
-    """Unset, tracing costs nothing: the SDK and the instrumentation are never imported, and no
-    statement is wrapped in a span."""
+@pytest.mark.parametrize("endpoint", [None, ""], ids=["unset", "empty"])
+def test_without_an_endpoint_opentelemetry_is_not_even_imported(endpoint: str | None) -> None:
+    """Unset (or empty, as a compose file's `${VAR:-}` gives), tracing costs nothing: the SDK
+    and the instrumentation are never imported, and no statement is wrapped in a span."""
+    given = {} if endpoint is None else {"OTEL_EXPORTER_OTLP_ENDPOINT": endpoint}
     program = (
         "import sys\n"
         "from backend.app import create_app\n"
@@ -136,7 +138,9 @@ def test_without_an_endpoint_opentelemetry_is_not_even_imported() -> None:
     result = subprocess.run(
         [sys.executable, "-c", program],
         cwd=REPO_ROOT,
-        env=cli_env(DATABASE_URL="postgresql://127.0.0.1:1/unused", PYTHONPATH=str(REPO_ROOT)),
+        env=cli_env(
+            DATABASE_URL="postgresql://127.0.0.1:1/unused", PYTHONPATH=str(REPO_ROOT), **given
+        ),
         capture_output=True,
         text=True,
         timeout=60,
