@@ -74,11 +74,17 @@ def install_tracing(app: FastAPI, settings: Settings) -> Tracing | None:
 
     def statement_span(sql: str) -> AbstractContextManager[Any]:
         # The statement's text has placeholders, never values: nothing a user sent is in it.
+        # Named by its first keyword (semantic conventions: the operation, when no one table is
+        # the target; a task statement starts WITH its user check).
         operation = sql.lstrip().split(None, 1)[0].upper() if sql.strip() else "SQL"
         return tracer.start_as_current_span(  # type: ignore[no-any-return]
-            f"{operation} taskapi",
+            operation,
             kind=SpanKind.CLIENT,
-            attributes={"db.system.name": "postgresql", "db.query.text": sql},
+            attributes={
+                "db.system.name": "postgresql",
+                "db.operation.name": operation,
+                "db.query.text": sql,
+            },
         )
 
     def trace_id() -> str | None:

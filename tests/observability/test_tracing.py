@@ -104,6 +104,7 @@ def test_a_request_and_its_statements_are_spans_of_the_callers_trace(
     assert statements, [span.name for span in spans]
     for statement in statements:
         assert statement.parent_span_id == request.span_id
+        assert statement.name == _attributes(statement)["db.operation.name"] == "WITH"
         text = _attributes(statement)["db.query.text"]
         assert "FROM task" in text and "traced" not in text, "placeholders, never values"
     assert receiver.paths and set(receiver.paths) == {"/v1/traces"}
