@@ -18,6 +18,7 @@ from backend.admin import install_admin
 from backend.api import docs
 from backend.api.context import AppContext
 from backend.api.docs import document_bearer_auth
+from backend.api.fair_use import InProgress, RateLimiter
 from backend.api.routes import router as task_router
 from backend.core.db import POOL_SIZE, create_engine
 from backend.core.errors import MAX_BODY_BYTES, install_error_handlers
@@ -55,6 +56,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         db=statements,
         verifier=TokenVerifier(settings),
         cursor_codec=CursorCodec(settings.cursor_key),
+        rate_limiter=RateLimiter(settings.api_rate_limit) if settings.api_rate_limit else None,
+        in_progress=InProgress(),
     )
 
     @asynccontextmanager
@@ -85,6 +88,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     metrics_token = settings.metrics_token.get_secret_value() if settings.metrics_token else None
     metrics = install_metrics(app, engine=engine, token=metrics_token, pool_capacity=POOL_SIZE)
     statements.on_use = metrics.pools.observe_api_pool
+    statements.on_retry = lambda kind: metrics.business.statements_retried.labels(kind=kind).inc()
     app.state.metrics = metrics.business
     install_error_handlers(app)
     tracing = install_tracing(app, settings)

@@ -122,6 +122,7 @@ def _run_server(args: argparse.Namespace, settings: Settings, *, embedded: bool)
             port=args.port,
             workers=args.workers,
             proxy_headers=True,
+            http="backend.core.bounded_http:BoundedHttpToolsProtocol",  # 431 past 16 KiB
             timeout_graceful_shutdown=20,
             access_log=False,
             # Ours (configure_logging), in the server process and every worker.
@@ -266,9 +267,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     staff.set_defaults(run=_create_staff)
 
-    purge = commands.add_parser(
-        "purge-trash", help="delete trashed tasks past their 30 days (for a scheduler)"
-    )
+    purge = commands.add_parser("purge-trash", help="delete trashed tasks past 30 days (cron)")
     purge.set_defaults(run=_purge_trash)
 
     token = commands.add_parser("token", help="print a signed JWT for trying the API")

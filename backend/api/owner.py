@@ -16,16 +16,20 @@ from fastapi.routing import APIRoute
 from backend.accounts.tokens import Principal
 from backend.accounts.users import account_params, is_active_sql
 from backend.api.context import AppContext
+from backend.api.fair_use import OVERLOADED_RETRY_AFTER_S
 from backend.core.errors import (
     AppError,
     BadRequest,
     DatabaseUnavailable,
     Forbidden,
     InvalidCursor,
+    Overloaded,
+    RateLimited,
     UserInactive,
 )
 from backend.core.statement_pool import StatementPool
 from backend.observability.metrics import BusinessMetrics
+from backend.observability.request_context import EXTRA_HEADERS
 from backend.tasks.cursors import CursorCodec
 
 _OWNER_STATE = "owner"
@@ -61,7 +65,8 @@ class OwnerRoute(APIRoute):
 
     Before FastAPI reads the body or validates a parameter, the bearer token is verified and
     the path's user_id must be the token's `sub`: so an unauthenticated request is a 401
-    whatever else is wrong with it. The route's one statement then creates the user on first
+    whatever else is wrong with it. Fair use (backend.api.fair_use) is checked next, before
+    any database work: the user's budget (429), then the requests in progress (503). The route's one statement then creates the user on first
     sight and refuses a deactivated one (403) before it reads or changes anything.
     """
 
@@ -73,40 +78,59 @@ class OwnerRoute(APIRoute):
             metrics: BusinessMetrics = request.app.state.metrics
             try:
                 principal = await context.verifier.verify(request.headers.get("authorization"))
-                if not _path_is_user(request.path_params.get("user_id"), principal.user_id):
-                    raise Forbidden("The path's user_id is not the token's subject.")
             except AppError as refused:
                 metrics.auth_failures.labels(reason=refused.code).inc()
                 raise
-            # Every event of the request, the access event included, names the user, as the
-            # back office's do their staff member.
-            structlog.contextvars.bind_contextvars(user_id=str(principal.user_id))
-            request.scope["state"][_OWNER_STATE] = Owner(
-                principal=principal,
-                db=context.db,
-                cursors=context.cursor_codec,
-                metrics=metrics,
-            )
+            if context.rate_limiter is not None:
+                # Charged before the path is checked: asking for others' tasks costs too.
+                budget = context.rate_limiter.take(str(principal.user_id))
+                request.scope["state"][EXTRA_HEADERS] = budget.headers
+                if not budget.allowed:
+                    metrics.requests_limited.labels(reason="rate").inc()
+                    raise RateLimited(budget.retry_after_s)
+            if not _path_is_user(request.path_params.get("user_id"), principal.user_id):
+                metrics.auth_failures.labels(reason=Forbidden.code).inc()
+                raise Forbidden("The path's user_id is not the token's subject.")
+            if not context.in_progress.enter():
+                metrics.requests_limited.labels(reason="overload").inc()
+                raise Overloaded(OVERLOADED_RETRY_AFTER_S)
             try:
-                return await handler(request)
-            except UserInactive:
-                metrics.auth_failures.labels(reason=UserInactive.code).inc()
-                raise
-            except DatabaseUnavailable:
-                metrics.database_unavailable.inc()
-                raise
-            except (RequestValidationError, BadRequest, InvalidCursor):
-                # Refused before the route's statement ran: a deactivated user still hears 403
-                # first, as on every other request (and a new one is still created).
-                rows = await context.db.fetch(
-                    is_active_sql(), account_params(principal), retry=True
-                )
-                if not rows[0].active:
-                    metrics.auth_failures.labels(reason=UserInactive.code).inc()
-                    raise UserInactive() from None
-                raise
+                return await self._handle(handler, request, principal, context, metrics)
+            finally:
+                context.in_progress.leave()
 
         return owned_handler
+
+    @staticmethod
+    async def _handle(
+        handler: Callable[[Request], Coroutine[Any, Any, Response]],
+        request: Request,
+        principal: Principal,
+        context: AppContext,
+        metrics: BusinessMetrics,
+    ) -> Response:
+        # Every event of the request, the access event included, names the user, as the
+        # back office's do their staff member.
+        structlog.contextvars.bind_contextvars(user_id=str(principal.user_id))
+        request.scope["state"][_OWNER_STATE] = Owner(
+            principal=principal, db=context.db, cursors=context.cursor_codec, metrics=metrics
+        )
+        try:
+            return await handler(request)
+        except UserInactive:
+            metrics.auth_failures.labels(reason=UserInactive.code).inc()
+            raise
+        except DatabaseUnavailable:
+            metrics.database_unavailable.inc()
+            raise
+        except (RequestValidationError, BadRequest, InvalidCursor):
+            # Refused before the route's statement ran: a deactivated user still hears 403
+            # first, as on every other request (and a new one is still created).
+            rows = await context.db.fetch(is_active_sql(), account_params(principal))
+            if not rows[0].active:
+                metrics.auth_failures.labels(reason=UserInactive.code).inc()
+                raise UserInactive() from None
+            raise
 
 
 def owner_of(request: Request) -> Owner:

@@ -11,7 +11,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import SecretStr, field_validator, model_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from sqlalchemy.engine import URL, make_url
 
@@ -114,6 +114,8 @@ class Settings(BaseSettings):
     # reads the other OTEL_* variables (headers, timeout, sampler) itself.
     otel_exporter_otlp_endpoint: str | None = None
     otel_service_name: str = "taskapi"
+    # Requests a minute one user may make to the task API on one process; 0 turns it off.
+    api_rate_limit: Annotated[int, Field(ge=0)] = 600
 
     @field_validator("jwt_algorithms", mode="before")
     @classmethod

@@ -33,10 +33,10 @@ from backend.core.errors import DatabaseUnavailable
 # Behind PgBouncer a down server makes it queue (for minutes); giving up then costs up to 5 s
 # more, for psycopg waits that long for the cancelled query before closing the connection.
 FIRST_STATEMENT_TIMEOUT_S = 3
-# Connections a read may find dead before it is answered 503. PgBouncer finds its own dead
-# only by using them: after every backend was cut, under full load, a read met two in a row
-# once in 250 (a third never, in 750), which a single retry would have answered 503.
-READ_ATTEMPTS = 3
+# Connections a statement may find dead before it is answered 503. PgBouncer finds its own
+# dead only by using them: after every backend was cut, under full load, a read met two in a
+# row once in 250 (a third never, in 750), which a single retry would have answered 503.
+ATTEMPTS = 3
 # A connection idle for longer is pinged before use: a compute may have been suspended.
 IDLE_PING_AFTER_S = 5.0
 # How often, at most, the pool gauges are brought up to date while the pool is busy.
@@ -83,14 +83,17 @@ _BEGIN_BOUNDED = (
 class StatementPool:
     """The API's connections: every request is one statement in autocommit, one round trip.
 
-    Nothing connects until the first statement. A read (`retry=True`) whose connection dies
-    before any result is tried on another, READ_ATTEMPTS in all; a write may have been applied.
+    Nothing connects until the first statement. A statement whose connection dies before any
+    result is tried on another, ATTEMPTS in all: a read as it is, a write in a form that is
+    safe to repeat (`write`).
     """
 
     def __init__(self, url: URL, *, pooled: bool) -> None:
         self._pooled = pooled
         # Told (open connections, in use, idle) as connections move: the pool gauges.
         self.on_use: Callable[[int, int, int], None] | None = None
+        # Told the kind ("read" or "write") of each statement tried again: a metric.
+        self.on_retry: Callable[[str], None] | None = None
         # A span around each statement sent, when tracing is on (backend.observability.tracing).
         self.statement_span: Callable[[str], AbstractContextManager[Any]] | None = None
         self._in_use = 0
@@ -116,36 +119,57 @@ class StatementPool:
         )
 
     async def fetch(
-        self,
-        sql: str,
-        params: dict[str, Any] | Sequence[Any],
-        *,
-        retry: bool = False,
-        prepare: bool | None = None,
+        self, sql: str, params: dict[str, Any] | Sequence[Any], *, prepare: bool | None = None
     ) -> list[Any]:
-        """All rows of one statement, as named tuples; DatabaseUnavailable when the database cannot answer.
+        """All rows of one read, as named tuples; DatabaseUnavailable when the database cannot
+        answer. A read whose connection dies is tried again on another.
 
         `prepare=False` plans the statement afresh for its values (see backend.tasks.service.list_tasks), where a
         prepared statement's generic plan would fix one plan for all values.
         """
+        rows, _ = await self._attempts(sql, sql, params, prepare, "read")
+        return rows
+
+    async def write(
+        self, sql: str, params: dict[str, Any], *, again: str | None = None
+    ) -> tuple[list[Any], bool]:
+        """The rows of one write, and whether they are those of a repeat.
+
+        When the connection dies before the answer arrives, the write may or may not have been
+        applied: `again` (by default `sql` itself) is then run on another connection, with the
+        same parameters. It must give the first try's answer whether or not the first try was
+        applied, and apply nothing twice (backend.tasks.service says how each write does).
+        """
+        return await self._attempts(sql, again or sql, params, None, "write")
+
+    async def _attempts(
+        self,
+        first: str,
+        again: str,
+        params: dict[str, Any] | Sequence[Any],
+        prepare: bool | None,
+        kind: str,
+    ) -> tuple[list[Any], bool]:
         if not self._opened:
             self._opened = True
             await self._pool.open()
-        attempts = READ_ATTEMPTS if retry else 1
         try:
             async with asyncio.timeout(FIRST_STATEMENT_TIMEOUT_S):
-                for attempt in range(1, attempts + 1):
+                for attempt in range(1, ATTEMPTS + 1):
                     try:
-                        return await self._fetch_once(sql, params, prepare)
+                        sql = first if attempt == 1 else again
+                        return await self._fetch_once(sql, params, prepare), attempt > 1
                     except psycopg.OperationalError as exc:
                         if not is_unavailable(exc):
                             raise
                         self._replace_idle_soon()  # the idle ones probably died the same way
                         # Only a lost connection (no SQLSTATE, or the backend ending) is worth
-                        # another try: a read that timed out on the server would again.
+                        # another try: a statement that timed out on the server would again.
                         lost = exc.sqlstate is None or exc.sqlstate.startswith(("08", "57P0"))
-                        if not lost or attempt == attempts:
+                        if not lost or attempt == ATTEMPTS:
                             raise DatabaseUnavailable() from None
+                        if self.on_retry is not None:
+                            self.on_retry(kind)
         except TimeoutError:
             # The database is down or the path to it silently dropped, for the idle ones too.
             self._replace_idle_soon()

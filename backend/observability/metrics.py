@@ -44,9 +44,22 @@ class BusinessMetrics:
     auth_failures: Counter
     admin_sign_ins: Counter
     database_unavailable: Counter
+    requests_limited: Counter
+    statements_retried: Counter
 
     @classmethod
     def on(cls, registry: CollectorRegistry) -> BusinessMetrics:
+        metrics = cls._counters(registry)
+        # Every reason and kind exported from the start, at 0: dashboards and alerts see a
+        # series before the first refusal or retry.
+        for reason in ("rate", "overload"):
+            metrics.requests_limited.labels(reason=reason)
+        for kind in ("read", "write"):
+            metrics.statements_retried.labels(kind=kind)
+        return metrics
+
+    @classmethod
+    def _counters(cls, registry: CollectorRegistry) -> BusinessMetrics:
         return cls(
             tasks_created=Counter("tasks_created", "Tasks created.", registry=registry),
             tasks_completed=Counter(
@@ -70,6 +83,18 @@ class BusinessMetrics:
             database_unavailable=Counter(
                 "database_unavailable",
                 "API requests answered 503 database_unavailable, and failed /readyz checks.",
+                registry=registry,
+            ),
+            requests_limited=Counter(
+                "api_requests_limited",
+                "Task API requests refused by fair use: reason rate (429) or overload (503).",
+                ["reason"],
+                registry=registry,
+            ),
+            statements_retried=Counter(
+                "api_statements_retried",
+                "API statements tried again on another connection after theirs died, by kind.",
+                ["kind"],
                 registry=registry,
             ),
         )

@@ -31,6 +31,9 @@ _SANE_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,128}")
 _ERROR_CODE = re.compile(rb'"code":"([a-z_]{1,64})"')
 # Probes come every few seconds from every orchestrator: a healthy answer is logged at DEBUG.
 PROBES = frozenset({"/healthz", "/readyz"})
+# A scope state key: headers a route wants on its answer, whichever way it answers (an error
+# handler's response included), such as the task API's RateLimit headers.
+EXTRA_HEADERS = "extra_headers"
 
 log = structlog.get_logger("backend.request")
 
@@ -106,6 +109,9 @@ class RequestContextMiddleware:
                     if name == b"content-length":
                         response_bytes = int(value)
                 headers.append(id_header)
+                extra = state.get(EXTRA_HEADERS)
+                if extra is not None:
+                    headers.extend(extra)
             elif status >= 400 and code is None:
                 found = _ERROR_CODE.search(message.get("body", b""))
                 code = found[1].decode() if found else None

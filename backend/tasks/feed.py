@@ -218,7 +218,7 @@ async def read_changes(
     """One page of the feed after `since` (from nothing without it), as the contract's JSON."""
     token = SyncToken.decode(codec, principal.user_id, since) if since is not None else None
     params = page_params(principal, token, limit)
-    rows = await db.fetch(changes_sql(), params, retry=True)
+    rows = await db.fetch(changes_sql(), params)
     first = answered_row(rows)
     if token is not None:
         if token.account_since is not None and token.account_since != first.account_since:

@@ -41,8 +41,10 @@ async def create_task_once(
         response_body=answer.body.decode(),
         expired_before=params["now"] - IDEMPOTENCY_TTL,
     )
-    row = answered_row(await db.fetch(statements.idempotent_create_sql(), params))
-    if row.id is not None:
+    # Safe to repeat as it is: a first try that was applied holds the key, so a repeat finds
+    # it and inserts nothing.
+    rows, _ = await db.write(statements.idempotent_create_sql(), params)
+    if answered_row(rows).id is not None:
         return answer, False
     stored = await db.fetch(
         statements.stored_answer_sql(), {"owner_id": principal.user_id, "key": key}
@@ -50,6 +52,8 @@ async def create_task_once(
     if not stored or stored[0].request_hash != params["request_hash"]:
         # Gone means it expired and was swept between the two statements: a different request.
         raise IdempotencyKeyReused()
+    # The key holds this request's own task when a repeat met its first try's claim.
+    replayed = stored[0].task_id != params["task_id"]
     return TaskBody(
         id=str(stored[0].task_id), body=stored[0].response_body.encode(), version=1
-    ), True
+    ), replayed

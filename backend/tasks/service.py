@@ -3,6 +3,11 @@
 "Not found" and "not yours" come from the same code path, so another user's task is
 indistinguishable from a missing one. `versions` is what an `If-Match` header accepted (parsed
 at the API's edge): None when any version will do.
+
+Every write is safe to repeat, for when its connection dies before the answer arrives
+(`StatementPool.write` runs it again on another): its task id (a create) or its timestamp
+`now` (an update, a delete) is chosen before the first try, and the first try, if applied,
+left it in the database. A repeat that finds it answers as the first try would have.
 """
 
 from __future__ import annotations
@@ -10,6 +15,8 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from typing import Any
+
+from psycopg.errors import UniqueViolation
 
 from backend.accounts.tokens import Principal
 from backend.accounts.users import account_params
@@ -36,7 +43,7 @@ def answered_row(rows: list[Any]) -> Any:
 async def _task_row(*, db: StatementPool, principal: Principal, task_id: uuid.UUID) -> Any:
     params = account_params(principal)
     params["task_id"] = task_id
-    row = answered_row(await db.fetch(statements.get_sql(), params, retry=True))
+    row = answered_row(await db.fetch(statements.get_sql(), params))
     if row.id is None:
         raise NotFound("Task not found.")
     return row
@@ -58,7 +65,14 @@ def create_params(principal: Principal, data: TaskCreate) -> tuple[dict[str, Any
 async def create_task(*, db: StatementPool, principal: Principal, data: TaskCreate) -> TaskBody:
     """Insert a task for the owner."""
     params, _ = create_params(principal, data)
-    return TaskBody.of(answered_row(await db.fetch(statements.create_sql(), params)))
+    try:
+        rows, _ = await db.write(statements.create_sql(), params)
+    except UniqueViolation as exc:
+        # The id is new (uuid4): only a repeat can meet it, so the first try was applied.
+        if exc.diag.constraint_name != "pk_task":
+            raise
+        return await get_task(db=db, principal=principal, task_id=params["task_id"])
+    return TaskBody.of(answered_row(rows))
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,9 +110,18 @@ async def update_task(
     params.update(changes, task_id=task_id, now=utcnow())
     if versions is not None:
         params["versions"] = versions
-    sql = statements.update_sql(tuple(sorted(changes)), versions is not None)
-    row = answered_row(await db.fetch(sql, params))
+    shape = (tuple(sorted(changes)), versions is not None)
+    rows, repeated = await db.write(
+        statements.update_sql(*shape), params, again=statements.update_sql(*shape, repeat=True)
+    )
+    row = answered_row(rows)
     if row.id is None:
+        if repeated and row.found:
+            mine = await _task_row(db=db, principal=principal, task_id=task_id)
+            if mine.updated_at == params["now"]:
+                # The first try's result. Whether it completed the task is not known now: the
+                # completed-tasks counter may miss it, rather than count one twice.
+                return UpdateResult(task=TaskBody.of(mine), completed=True, was_completed=True)
         if not row.found:
             raise NotFound("Task not found.")
         broken = [
@@ -121,7 +144,10 @@ async def delete_task(
     params["now"] = utcnow()
     if versions is not None:
         params["versions"] = versions
-    row = answered_row(await db.fetch(statements.delete_sql(versions is not None), params))
+    rows, repeated = await db.write(statements.delete_sql(versions is not None), params)
+    row = answered_row(rows)
+    if repeated and not row.deleted and await db.fetch(statements.tombstone_sql(), params):
+        return  # the first try moved it to the trash
     if not row.deleted:
         # Without If-Match, a task that existed but was not deleted went in a concurrent delete.
         raise (
@@ -207,7 +233,7 @@ async def list_tasks(
     # way itself, as it runs (`backend.tasks.listing._labelled`), so one plan serves every
     # label (tests/core/test_query_plans.py holds its generic plan to the same bounds).
     chosen = query.q or query.priorities or query.due_from or query.due_to
-    rows = await db.fetch(sql, params, retry=True, prepare=False if chosen else None)
+    rows = await db.fetch(sql, params, prepare=False if chosen else None)
     if answered_row(rows).id is None:
         rows = []
     items = rows[:limit]

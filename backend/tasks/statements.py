@@ -37,12 +37,13 @@ from sqlmodel import col
 from backend.accounts.users import ACCOUNT, ACTIVE, CREATED, OWNER
 from backend.core.schedule import NEEDS
 from backend.core.sql import compile_sql
-from backend.models import IdempotencyKey, Task, TaskTrash
+from backend.models import IdempotencyKey, Task, TaskTrash, table
 from backend.tasks.rows import COLUMNS, TASKS, WRITABLE
 
 TASK_ID = bindparam("task_id", type_=Uuid)
 # A write's timestamp, from Python's clock (created_at orders the keyset pages).
 NOW = bindparam("now", type_=DateTime(timezone=True))
+TRASH = table(TaskTrash)
 VERSIONS = bindparam("versions", type_=ARRAY(BigInteger))
 
 
@@ -128,8 +129,12 @@ def _schedule_checks(fields: tuple[str, ...]) -> list[Any]:
 
 
 @cache
-def update_sql(fields: tuple[str, ...], conditional: bool) -> str:
+def update_sql(fields: tuple[str, ...], conditional: bool, repeat: bool = False) -> str:
     """Set `fields` (and a new version); with `conditional`, only at one of `versions`.
+
+    `repeat` is the form run again after a first try whose connection died: it changes nothing
+    when the row already carries this write's `now` as its `updated_at`, the mark a first try
+    that was applied left (the row lock makes it wait for a first try still in progress).
 
     Answers `found` (the owner's task exists), the task as updated (NULLs when the version
     did not match) and `was_completed`, read from the row locked before the update; with a due
@@ -145,6 +150,8 @@ def update_sql(fields: tuple[str, ...], conditional: bool) -> str:
     statement = update(Task).where(owned(), col(Task.id) == before.c.id)
     if conditional:
         statement = statement.where(col(Task.version) == any_(VERSIONS))
+    if repeat:
+        statement = statement.where(col(Task.updated_at) != NOW)
     for check in checks:
         statement = statement.where(before.c[check.name])
     changes = {name: bindparam(name, type_=TASKS.c[name].type) for name in fields}
@@ -190,6 +197,16 @@ def delete_sql(conditional: bool) -> str:
     existed = exists(owned_tasks(literal_column("1")).where(col(Task.id) == TASK_ID))
     return compile_sql(
         for_account(exists(select(trashed.c.id)).label("deleted"), existed.label("existed"))
+    )
+
+
+@cache
+def tombstone_sql() -> str:
+    """Whether the trash holds the owner's task as deleted at `now`: a delete's own tombstone."""
+    return compile_sql(
+        owned_tasks(literal_column("1"), source=TRASH).where(
+            TRASH.c.id == TASK_ID, TRASH.c.deleted_at == NOW
+        )
     )
 
 

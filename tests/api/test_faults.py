@@ -4,7 +4,6 @@ connection, outages, runaway queries and a SIGTERM during a request."""
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import signal
 import socket
 import threading
@@ -21,7 +20,8 @@ from sqlalchemy import text
 from backend.app import create_app
 from backend.core.errors import DatabaseUnavailable
 from backend.core.settings import Settings, driver_url
-from backend.core.statement_pool import FIRST_STATEMENT_TIMEOUT_S, READ_ATTEMPTS, StatementPool
+from backend.core.statement_pool import ATTEMPTS, FIRST_STATEMENT_TIMEOUT_S, StatementPool
+from tests.fault_proxy import FaultProxy
 from tests.helpers import User, create_task, wait_until
 from tests.servers import LiveServer, OwnDatabase
 
@@ -188,83 +188,6 @@ def test_sigterm_finishes_the_request_in_flight_then_exits_zero(
     assert any("database_pool" in line and "closed" in line for line in server.log_lines())
 
 
-class FaultProxy:
-    """A TCP proxy on loopback in front of PostgreSQL that can fail the connections through it.
-
-    `freeze()`: bytes stop flowing both ways on the open connections, with no FIN or RST, as
-    when a network path or a NAT silently drops a connection; later connections flow normally.
-    `cut_statements(n)`: the next n statements sent, on any connection, close that connection
-    instead, as a server connection that died unnoticed in the pooler's hands does.
-    """
-
-    def __init__(self, upstream: tuple[str, int]) -> None:
-        self.upstream = upstream
-        self.listener = socket.create_server(("127.0.0.1", 0))
-        self.port = self.listener.getsockname()[1]
-        self.generation = 0
-        self.cuts_left = 0
-        self.lock = threading.Lock()
-        self.sockets: list[socket.socket] = []
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self) -> None:
-        while True:
-            try:
-                client, _ = self.listener.accept()
-            except OSError:
-                return
-            server = socket.create_connection(self.upstream)
-            self.sockets += [client, server]
-            generation = self.generation
-            for a, b in ((client, server), (server, client)):
-                args = (a, b, generation, a is client)
-                threading.Thread(target=self._pump, args=args, daemon=True).start()
-
-    def _pump(
-        self, source: socket.socket, target: socket.socket, generation: int, upstream: bool
-    ) -> None:
-        while True:
-            try:
-                data = source.recv(65536)
-            except OSError:
-                return
-            if not data:
-                with contextlib.suppress(OSError):
-                    target.shutdown(socket.SHUT_WR)  # pass the end of the stream on
-                return
-            if upstream and self._cut(data):
-                for sock in (source, target):
-                    with contextlib.suppress(OSError):
-                        sock.shutdown(socket.SHUT_RDWR)
-                return
-            if generation == self.generation:  # frozen connections swallow what they get
-                try:
-                    target.sendall(data)
-                except OSError:
-                    return
-
-    def _cut(self, data: bytes) -> bool:
-        # A statement starts with Query, Parse or Bind; a connection's start-up and password
-        # messages do not, so new connections still open.
-        with self.lock:
-            if self.cuts_left and data[:1] in (b"Q", b"P", b"B"):
-                self.cuts_left -= 1
-                return True
-            return False
-
-    def freeze(self) -> None:
-        self.generation += 1
-
-    def cut_statements(self, count: int) -> None:
-        with self.lock:
-            self.cuts_left = count
-
-    def close(self) -> None:
-        self.listener.close()
-        for sock in self.sockets:
-            sock.close()
-
-
 def test_a_silently_dropped_connection_fails_fast_and_the_next_request_succeeds(
     make_client, database_url: str, direct_url: str, alice: User
 ) -> None:
@@ -299,20 +222,24 @@ def test_a_silently_dropped_connection_fails_fast_and_the_next_request_succeeds(
         proxy.close()
 
 
-def test_a_read_is_tried_on_other_connections_when_its_own_are_dead_and_a_write_is_not(
+def test_a_statement_is_tried_on_other_connections_when_its_own_are_dead(
     direct_url: str,
 ) -> None:
     """Behind PgBouncer a compute that drops every connection leaves the pooler holding dead
-    server connections it finds only by using them: a read may meet several in a row."""
+    server connections it finds only by using them: a statement may meet several in a row.
+    A read is repeated as it is; a write as its `again` form, and says it was repeated."""
     parts = urlsplit(direct_url)
     proxy = FaultProxy((parts.hostname, parts.port))
     url = parts._replace(netloc=f"{parts.netloc.rsplit(':', 1)[0]}:{proxy.port}").geturl()
     pool = StatementPool(driver_url(url), pooled=False)
 
-    async def outcome(dead: int, *, retry: bool) -> object:
+    async def outcome(dead: int, *, write: bool = False) -> object:
         proxy.cut_statements(dead)
         try:
-            return (await pool.fetch("SELECT 1", (), retry=retry))[0][0]
+            if write:
+                rows, repeated = await pool.write("SELECT 'first'", {}, again="SELECT 'again'")
+                return rows[0][0], repeated
+            return (await pool.fetch("SELECT 1", ()))[0][0]
         except DatabaseUnavailable:
             return "503"
         finally:
@@ -321,14 +248,22 @@ def test_a_read_is_tried_on_other_connections_when_its_own_are_dead_and_a_write_
     async def outcomes() -> list[object]:
         try:
             return [
-                await outcome(0, retry=True),
-                await outcome(2, retry=True),  # as a read behind PgBouncer met, under load
-                await outcome(READ_ATTEMPTS, retry=True),  # bounded: a dead path is not hammered
-                await outcome(1, retry=False),
-                await outcome(0, retry=False),
+                await outcome(0),
+                await outcome(2),  # as a read behind PgBouncer met, under load
+                await outcome(ATTEMPTS),  # bounded: a dead path is not hammered
+                await outcome(0, write=True),
+                await outcome(1, write=True),
+                await outcome(ATTEMPTS, write=True),
             ]
         finally:
             await pool.close()
             proxy.close()
 
-    assert asyncio.run(outcomes()) == [1, 1, "503", "503", 1]
+    assert asyncio.run(outcomes()) == [
+        1,
+        1,
+        "503",
+        ("first", False),
+        ("again", True),
+        "503",
+    ]

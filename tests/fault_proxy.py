@@ -1,0 +1,124 @@
+"""A TCP proxy that fails the database connections through it, as Neon and its pooler do."""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import threading
+
+
+class FaultProxy:
+    """A TCP proxy on loopback in front of PostgreSQL that can fail the connections through it.
+
+    `freeze()`: bytes stop flowing both ways on the open connections, with no FIN or RST, as
+    when a network path or a NAT silently drops a connection; later connections flow normally.
+    `cut_statements(n)`: the next n statements sent, on any connection, close that connection
+    instead, as a server connection that died unnoticed in the pooler's hands does.
+    `lose_answers(marker, n)`: the next n statements whose text holds `marker` reach the server,
+    which carries them out, but their answers never come back: the connection is closed once
+    the server has had LOSE_AFTER_S to finish (and commit), as when a compute or the path to it
+    fails just after a write.
+    """
+
+    LOSE_AFTER_S = 0.5
+
+    def __init__(self, upstream: tuple[str, int]) -> None:
+        self.upstream = upstream
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.generation = 0
+        self.cuts_left = 0
+        self.losses_left = 0
+        self.lost = 0
+        self.marker = b""
+        self.lock = threading.Lock()
+        self.sockets: list[socket.socket] = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            server = socket.create_connection(self.upstream)
+            self.sockets += [client, server]
+            generation = self.generation
+            # Whether this connection's answers are being swallowed.
+            losing = threading.Event()
+            for a, b in ((client, server), (server, client)):
+                args = (a, b, generation, a is client, losing)
+                threading.Thread(target=self._pump, args=args, daemon=True).start()
+
+    def _pump(
+        self,
+        source: socket.socket,
+        target: socket.socket,
+        generation: int,
+        upstream: bool,
+        losing: threading.Event,
+    ) -> None:
+        while True:
+            try:
+                data = source.recv(65536)
+            except OSError:
+                return
+            if not data:
+                with contextlib.suppress(OSError):
+                    target.shutdown(socket.SHUT_WR)  # pass the end of the stream on
+                return
+            if upstream and self._cut(data):
+                for sock in (source, target):
+                    with contextlib.suppress(OSError):
+                        sock.shutdown(socket.SHUT_RDWR)
+                return
+            if upstream and self._loses(data):
+                losing.set()
+                closing = threading.Timer(self.LOSE_AFTER_S, self._close_both, (source, target))
+                closing.start()
+            if not upstream and losing.is_set():
+                continue
+            if generation == self.generation:  # frozen connections swallow what they get
+                try:
+                    target.sendall(data)
+                except OSError:
+                    return
+
+    def _cut(self, data: bytes) -> bool:
+        # A statement starts with Query, Parse or Bind; a connection's start-up and password
+        # messages do not, so new connections still open.
+        with self.lock:
+            if self.cuts_left and data[:1] in (b"Q", b"P", b"B"):
+                self.cuts_left -= 1
+                return True
+            return False
+
+    def _loses(self, data: bytes) -> bool:
+        with self.lock:
+            if self.losses_left and self.marker in data:
+                self.losses_left -= 1
+                self.lost += 1
+                return True
+            return False
+
+    @staticmethod
+    def _close_both(*sockets: socket.socket) -> None:
+        for sock in sockets:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+
+    def lose_answers(self, marker: bytes, count: int) -> None:
+        with self.lock:
+            self.marker, self.losses_left = marker, count
+
+    def freeze(self) -> None:
+        self.generation += 1
+
+    def cut_statements(self, count: int) -> None:
+        with self.lock:
+            self.cuts_left = count
+
+    def close(self) -> None:
+        self.listener.close()
+        for sock in self.sockets:
+            sock.close()
