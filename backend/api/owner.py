@@ -66,8 +66,9 @@ class OwnerRoute(APIRoute):
     Before FastAPI reads the body or validates a parameter, the bearer token is verified and
     the path's user_id must be the token's `sub`: so an unauthenticated request is a 401
     whatever else is wrong with it. Fair use (backend.api.fair_use) is checked next, before
-    any database work: the user's budget (429), then the requests in progress (503). The route's one statement then creates the user on first
-    sight and refuses a deactivated one (403) before it reads or changes anything.
+    any database work: the user's budget (429), then the requests in progress (503). The
+    route's one statement then creates the user on first sight and refuses a deactivated one
+    (403) before it reads or changes anything.
     """
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
@@ -81,9 +82,13 @@ class OwnerRoute(APIRoute):
             except AppError as refused:
                 metrics.auth_failures.labels(reason=refused.code).inc()
                 raise
+            user_id = str(principal.user_id)
+            # Every event of the request, the access event included, names the user who asked
+            # (refusals too), as the back office's do their staff member.
+            structlog.contextvars.bind_contextvars(user_id=user_id)
             if context.rate_limiter is not None:
                 # Charged before the path is checked: asking for others' tasks costs too.
-                budget = context.rate_limiter.take(str(principal.user_id))
+                budget = context.rate_limiter.take(user_id)
                 request.scope["state"][EXTRA_HEADERS] = budget.headers
                 if not budget.allowed:
                     metrics.requests_limited.labels(reason="rate").inc()
@@ -109,9 +114,6 @@ class OwnerRoute(APIRoute):
         context: AppContext,
         metrics: BusinessMetrics,
     ) -> Response:
-        # Every event of the request, the access event included, names the user, as the
-        # back office's do their staff member.
-        structlog.contextvars.bind_contextvars(user_id=str(principal.user_id))
         request.scope["state"][_OWNER_STATE] = Owner(
             principal=principal, db=context.db, cursors=context.cursor_codec, metrics=metrics
         )

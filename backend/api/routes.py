@@ -59,7 +59,7 @@ router = APIRouter(
     tags=["tasks"],
     route_class=OwnerRoute,
     # 400: a malformed If-Match, or a body FastAPI cannot parse at all.
-    responses=error_responses(400, 401, 403, 413, 422, 500, 503),
+    responses=error_responses(400, 401, 403, 413, 422, 429, 500, 503),
     # Operation ids are the functions' names (list_tasks, create_task, ...), which generated
     # clients name their functions after; FastAPI's default adds the path and the method.
     generate_unique_id_function=lambda route: route.name,

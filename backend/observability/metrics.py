@@ -49,18 +49,7 @@ class BusinessMetrics:
 
     @classmethod
     def on(cls, registry: CollectorRegistry) -> BusinessMetrics:
-        metrics = cls._counters(registry)
-        # Every reason and kind exported from the start, at 0: dashboards and alerts see a
-        # series before the first refusal or retry.
-        for reason in ("rate", "overload"):
-            metrics.requests_limited.labels(reason=reason)
-        for kind in ("read", "write"):
-            metrics.statements_retried.labels(kind=kind)
-        return metrics
-
-    @classmethod
-    def _counters(cls, registry: CollectorRegistry) -> BusinessMetrics:
-        return cls(
+        metrics = cls(
             tasks_created=Counter("tasks_created", "Tasks created.", registry=registry),
             tasks_completed=Counter(
                 "tasks_completed", "Tasks changed from open to completed.", registry=registry
@@ -98,6 +87,13 @@ class BusinessMetrics:
                 registry=registry,
             ),
         )
+        # Every reason and kind exported from the start, at 0: dashboards and alerts see a
+        # series before the first refusal or retry.
+        for reason in ("rate", "overload"):
+            metrics.requests_limited.labels(reason=reason)
+        for kind in ("read", "write"):
+            metrics.statements_retried.labels(kind=kind)
+        return metrics
 
 
 class PoolGauges:

@@ -111,6 +111,9 @@ def test_one_users_burst_is_refused_429_while_another_user_is_served(
         )
         assert missing.status_code == 404 and _budget_of(missing)[0] < 30
 
+        # The access events of the refusals name the user, for the operator to find them.
+        assert any("rate_limited" in line and str(alice.id) in line for line in server.log_lines())
+
         time.sleep(max(int(response.headers["retry-after"]) for response in refused))
         again = alice_lists(0)
         assert again.status_code == 200, again.text
