@@ -122,22 +122,22 @@ class DatabaseUnavailable(AppError):
     headers = {"Retry-After": RETRY_AFTER_S}
 
 
-class RateLimited(AppError):
+class _WaitFirst(AppError):
+    """An error answered with `Retry-After`: the seconds the client should wait first."""
+
+    def __init__(self, retry_after_s: int) -> None:
+        super().__init__()
+        self.headers = {"Retry-After": str(retry_after_s)}
+
+
+class RateLimited(_WaitFirst):
     status_code, code = 429, "rate_limited"
     detail = "Too many requests: this user's budget (API_RATE_LIMIT a minute) is used up."
 
-    def __init__(self, retry_after_s: int) -> None:
-        super().__init__()
-        self.headers = {"Retry-After": str(retry_after_s)}
 
-
-class Overloaded(AppError):
+class Overloaded(_WaitFirst):
     status_code, code = 503, "overloaded"
     detail = "The server is busy; retry shortly."
-
-    def __init__(self, retry_after_s: int) -> None:
-        super().__init__()
-        self.headers = {"Retry-After": str(retry_after_s)}
 
 
 # Codes for statuses raised by the framework itself (routing, body limit) rather than by us.
