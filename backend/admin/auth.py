@@ -96,6 +96,10 @@ class StaffAuthentication(AuthenticationBackend):
         form = await request.form()
         email = normalise_email(str(form.get("username", "")))[:EMAIL_MAX]
         password = str(form.get("password", ""))[:PASSWORD_MAX_LENGTH]
+        if "\x00" in email:
+            # No account has one, and PostgreSQL's text cannot hold it: a plain failure.
+            self._record("failure", email)
+            return False
         attempt = Attempt(email=email, client=request.client.host if request.client else "")
         try:
             async with self.password_checks.slot():

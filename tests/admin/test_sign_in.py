@@ -81,6 +81,16 @@ def test_unknown_email_gets_the_same_answer_as_a_wrong_password(client: TestClie
     assert "Invalid credentials" in response.text
 
 
+@pytest.mark.parametrize("email", ["a\x00b", "support\x00@example.com"])
+def test_an_email_with_a_nul_is_a_plain_failed_sign_in(client: TestClient, email: str) -> None:
+    """PostgreSQL's text cannot hold NUL: before, such an email reached the lock-out's insert
+    and was an unauthenticated 500 with a traceback in the log."""
+    response = client.post("/admin/login", data={"username": email, "password": "anything at all"})
+    assert response.status_code == 400
+    assert "Invalid credentials" in response.text
+    assert _sign_ins(client)["failure"] == 1
+
+
 def test_inactive_staff_cannot_sign_in(
     client: TestClient, make_staff: Callable[..., Staff]
 ) -> None:
