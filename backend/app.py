@@ -20,6 +20,7 @@ from backend.api.context import AppContext
 from backend.api.docs import document_bearer_auth
 from backend.api.fair_use import InProgress, RateLimiter
 from backend.api.routes import router as task_router
+from backend.core.allowed_hosts import AllowedHostsMiddleware
 from backend.core.db import POOL_SIZE, create_engine
 from backend.core.errors import MAX_BODY_BYTES, install_error_handlers
 from backend.core.migrations import head_revisions
@@ -94,7 +95,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     tracing = install_tracing(app, settings)
     if tracing is not None:
         statements.statement_span = tracing.statement_span
-    # The one middleware of ours: its id is on every response, errors and 413s included.
+    if settings.allowed_hosts:
+        # Right inside the request context (whose id and access event every answer gets):
+        # nothing else sees a request for another host.
+        app.add_middleware(AllowedHostsMiddleware, hosts=settings.allowed_hosts)
+    # The request context: its id is on every response, errors and 413s included.
     app.add_middleware(
         RequestContextMiddleware,
         http_metrics=metrics.http,

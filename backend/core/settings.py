@@ -116,13 +116,20 @@ class Settings(BaseSettings):
     otel_service_name: str = "taskapi"
     # Requests a minute one user may make to the task API on one process; 0 turns it off.
     api_rate_limit: Annotated[int, Field(ge=0)] = 600
+    # Host names the platform answers for (backend.core.allowed_hosts); empty: any.
+    allowed_hosts: Annotated[tuple[str, ...], NoDecode] = ()
 
-    @field_validator("jwt_algorithms", mode="before")
+    @field_validator("jwt_algorithms", "allowed_hosts", mode="before")
     @classmethod
-    def _split_algorithms(cls, value: object) -> object:
+    def _split_list(cls, value: object) -> object:
         if isinstance(value, str):
             value = [part.strip() for part in value.split(",") if part.strip()]
         return value
+
+    @field_validator("allowed_hosts")
+    @classmethod
+    def _lower_hosts(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(host.lower() for host in value)
 
     @field_validator("jwt_algorithms")
     @classmethod
@@ -200,6 +207,11 @@ class Settings(BaseSettings):
             warnings.append(
                 "JWT_AUDIENCE is unset: tokens the identity provider issued for other "
                 "applications are accepted too"
+            )
+        if not self.allowed_hosts:
+            warnings.append(
+                "ALLOWED_HOSTS is unset: any Host header is answered, and the back office's "
+                "redirects follow it"
             )
         metrics_token = self.metrics_token.get_secret_value() if self.metrics_token else ""
         if len(metrics_token.encode()) < MIN_SECRET_BYTES:

@@ -203,12 +203,14 @@ def test_outside_development_a_jwks_url_must_be_https(environment: str) -> None:
     assert settings(jwt_jwks_url="https://idp.example.com/jwks.json", **values).jwt_jwks_url
 
 
-def test_outside_development_missing_audience_and_weak_metrics_token_are_warned() -> None:
+def test_outside_development_missing_audience_hosts_and_weak_metrics_token_are_warned() -> None:
     warnings = deployed().startup_warnings()
     assert any("JWT_AUDIENCE" in warning for warning in warnings)
     assert any("METRICS_TOKEN" in warning for warning in warnings)
+    assert any("ALLOWED_HOSTS" in warning for warning in warnings)
     assert any("METRICS_TOKEN" in w for w in deployed(metrics_token="short").startup_warnings())
-    assert deployed(jwt_audience="tasks", metrics_token=STRONG).startup_warnings() == []
+    complete = {"jwt_audience": "tasks", "metrics_token": STRONG, "allowed_hosts": "a.example"}
+    assert deployed(**complete).startup_warnings() == []
     assert settings().startup_warnings() == []
 
 
@@ -222,7 +224,7 @@ def test_the_warnings_are_logged_once_at_start(
     )
     events = [json.loads(line) for line in capsys.readouterr().out.splitlines() if line[:1] == "{"]
     warned = [e["detail"] for e in events if e["event"] == "insecure_configuration"]
-    assert len(warned) == 2 and all(e for e in warned)
+    assert len(warned) == 3 and all(e for e in warned)
     assert STRONG not in json.dumps(events)
 
 
