@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from backend.accounts.staff import StaffError
 from backend.core import migrations
 from backend.core.embedded_db import EmbeddedDatabaseError, shared_cluster
-from backend.core.settings import DATA_DIR, Settings, is_local_host
+from backend.core.settings import DATA_DIR, Settings, is_loopback_address
 from backend.models import STAFF_ROLES, TRASH_KEPT, StaffUser
 
 if TYPE_CHECKING:
@@ -89,7 +89,7 @@ def _exit_cleanly(signum: int, frame: object) -> None:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    if _settings().is_development and not is_local_host(args.host):
+    if _settings().is_development and not is_loopback_address(args.host):
         # Development's secrets sit in a file of this checkout: reachable from this machine only.
         print(
             f"taskapi: refusing to serve on {args.host} while ENVIRONMENT=development: "

@@ -63,7 +63,8 @@ def fresh_folder(tmp_path: Path) -> Path:
 
 
 @pytest.mark.slow  # runs another program in a subprocess
-@pytest.mark.parametrize("host", ["0.0.0.0", "::", "192.0.2.1", "example.com"])  # noqa: S104
+# "" is every interface to uvicorn, though it is this machine to libpq.
+@pytest.mark.parametrize("host", ["0.0.0.0", "::", "192.0.2.1", "example.com", ""])  # noqa: S104
 def test_development_refuses_to_serve_beyond_this_machine(host: str, tmp_path: Path) -> None:
     result = run_cli("serve", "--host", host, env=cli_env(PYTHONPATH=str(REPO_ROOT)), cwd=tmp_path)
     assert result.returncode == 2

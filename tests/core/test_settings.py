@@ -171,6 +171,8 @@ def test_no_secret_that_ships_in_the_repository_is_a_default() -> None:
         "postgresql://u:p@10.0.0.5/app",
         NEON_POOLED,
         "postgresql://u:p@/app?host=db.example.com",
+        "postgresql://u:p@localhost/app?hostaddr=10.0.0.5",
+        "postgresql://u:p@localhost/app?hostaddr=127.0.0.1,10.0.0.5",
     ],
 )
 def test_development_refuses_a_database_on_another_machine(url: str) -> None:
@@ -193,6 +195,35 @@ def test_development_refuses_a_database_on_another_machine(url: str) -> None:
 )
 def test_development_accepts_a_database_on_this_machine(url: str) -> None:
     assert settings(database_url=url).app_database_url() is not None
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "url"),
+    [
+        # libpq takes PGHOST when the URL names no host ...
+        ("PGHOST", "db.example.com", "postgresql://u:p@/app"),
+        # ... and connects to PGHOSTADDR whatever host the URL names.
+        ("PGHOSTADDR", "10.0.0.5", "postgresql://u:p@localhost/app"),
+    ],
+)
+def test_development_checks_the_hosts_libpq_takes_from_the_environment(
+    monkeypatch: pytest.MonkeyPatch, variable: str, value: str, url: str
+) -> None:
+    assert settings(database_url=url).app_database_url() is not None
+    monkeypatch.setenv(variable, value)
+    with pytest.raises(ValidationError, match="DATABASE_URL points at another machine"):
+        settings(database_url=url)
+
+
+def test_development_refuses_a_connection_service_it_cannot_see_into(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with pytest.raises(ValidationError, match="DATABASE_URL names a connection service"):
+        settings(database_url="postgresql://u:p@localhost/app?service=prod")
+    monkeypatch.setenv("PGSERVICE", "prod")
+    with pytest.raises(ValidationError, match="DATABASE_URL names a connection service"):
+        settings(database_url="postgresql://u:p@localhost/app")
+    assert deployed(database_url="postgresql://u:p@localhost/app").app_database_url()
 
 
 @pytest.mark.parametrize("environment", ["staging", "production"])
