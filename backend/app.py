@@ -74,9 +74,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         flush_traces()
         flush_logs()
 
-    # /docs and /redoc with Swagger UI's and ReDoc's files served from this package, not a CDN:
-    # the pages work on an air-gapped network (/redoc is ours: see backend/api/docs.py).
+    # Swagger UI's and ReDoc's files served from this package, not a CDN: /docs and /redoc
+    # (ours: see backend/api/docs.py) work on an air-gapped network.
     app = FastAPIOffline(
+        docs_url=None,
         redoc_url=None,
         static_url=docs.STATIC_URL,
         title="Task platform",

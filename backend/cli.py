@@ -17,7 +17,8 @@ from pydantic import ValidationError
 from backend.accounts.staff import StaffError
 from backend.core import migrations
 from backend.core.embedded_db import EmbeddedDatabaseError, shared_cluster
-from backend.core.settings import DATA_DIR, Settings, is_loopback_address
+from backend.core.settings import DATA_DIR, Settings
+from backend.core.this_machine import is_loopback_address
 from backend.models import STAFF_ROLES, TRASH_KEPT, StaffUser
 
 if TYPE_CHECKING:

@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel import col
 
 from backend.accounts.staff import verify_password
-from backend.core.settings import is_local_host
+from backend.core.this_machine import is_local_host
 from backend.models import StaffSignInThrottle
 
 MAX_FAILURES = 5

@@ -2,19 +2,23 @@
 (fastapi-offline's copy of ReDoc), the bearer scheme and `user_id` every task route requires,
 and the error envelope as each error status's body.
 
-fastapi-offline serves /docs and the files; its /redoc page would still show ReDoc's footer
-logo, which ReDoc loads from its CDN. This page is the same, with ReDoc's script served with
-an empty image in the logo's place, and a Content-Security-Policy that keeps images to the
-server, so opening it makes no request to anywhere else and logs no error.
+fastapi-offline serves the files; its /redoc page would still show ReDoc's footer logo, which
+ReDoc loads from its CDN. Our /redoc is the same page, with ReDoc's script served with an
+empty image in the logo's place, so opening it makes no request to anywhere else and logs no
+error. Both pages (/docs too, ours for that reason) carry a strict Content-Security-Policy: the
+one inline script each runs is allowed by its hash, everything else only from the server.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import re
 from functools import cache
 from importlib.resources import files
 
 from fastapi import APIRouter, FastAPI, Request
-from fastapi.openapi.docs import get_redoc_html
+from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
 from starlette.responses import HTMLResponse, Response
 
 from backend.core.errors import ErrorBody
@@ -60,18 +64,53 @@ async def redoc_js() -> Response:
     )
 
 
+_INLINE_SCRIPT = re.compile(rb"<script>(.*?)</script>", re.DOTALL)
+
+
+def _strict(page: HTMLResponse) -> HTMLResponse:
+    """The page with a policy that runs only its own inline scripts (by hash) and the
+    server's files. Styles may be inline: Swagger UI and ReDoc write them as they render."""
+    hashes = " ".join(
+        f"'sha256-{base64.b64encode(hashlib.sha256(script).digest()).decode()}'"
+        for script in _INLINE_SCRIPT.findall(bytes(page.body))
+    )
+    page.headers["Content-Security-Policy"] = (
+        f"default-src 'none'; script-src 'self' {hashes}; style-src 'self' 'unsafe-inline'; "
+        "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src blob:; "
+        "frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+    )
+    page.headers["X-Frame-Options"] = "DENY"
+    page.headers["X-Content-Type-Options"] = "nosniff"
+    return page
+
+
+@router.get("/docs")
+async def swagger_ui(request: Request) -> HTMLResponse:
+    root = request.scope.get("root_path", "")
+    return _strict(
+        get_swagger_ui_html(
+            openapi_url=f"{root}{request.app.openapi_url}",
+            title=f"{request.app.title} - Swagger UI",
+            swagger_js_url=f"{root}{STATIC_URL}/swagger-ui-bundle.js",
+            swagger_css_url=f"{root}{STATIC_URL}/swagger-ui.css",
+            swagger_favicon_url=f"{root}{STATIC_URL}/favicon.png",
+            swagger_ui_parameters=request.app.swagger_ui_parameters,
+        )
+    )
+
+
 @router.get("/redoc")
 async def redoc(request: Request) -> HTMLResponse:
     root = request.scope.get("root_path", "")
-    response = get_redoc_html(
-        openapi_url=f"{root}{request.app.openapi_url}",
-        title=f"{request.app.title} - ReDoc",
-        redoc_js_url=f"{root}{REDOC_JS}",
-        redoc_favicon_url=f"{root}{STATIC_URL}/favicon.png",
-        with_google_fonts=False,
+    return _strict(
+        get_redoc_html(
+            openapi_url=f"{root}{request.app.openapi_url}",
+            title=f"{request.app.title} - ReDoc",
+            redoc_js_url=f"{root}{REDOC_JS}",
+            redoc_favicon_url=f"{root}{STATIC_URL}/favicon.png",
+            with_google_fonts=False,
+        )
     )
-    response.headers["Content-Security-Policy"] = "img-src 'self' data:"
-    return response
 
 
 # The bearer scheme, for the OpenAPI document only (the task routes name it: `documented`).
