@@ -288,3 +288,14 @@ def test_the_audit_log_lets_only_an_erasures_redaction_through(
     with pytest.raises(psycopg.errors.RaiseException):
         db.execute("UPDATE audit_log SET after = NULL WHERE subject_user_id = %s", (alice.id,))
     assert db.execute("SELECT count(*) FROM audit_log WHERE after IS NULL").fetchone() == (0,)
+
+
+def test_a_task_deleted_in_the_back_office_takes_its_idempotency_answer_with_it(
+    admin: TestClient, client: TestClient, alice: User, db: psycopg.Connection
+) -> None:
+    headers = {**alice.headers, "Idempotency-Key": "k1"}
+    task = client.post(alice.tasks_url, json={"title": "Secret plan"}, headers=headers).json()
+    assert db.execute("SELECT count(*) FROM idempotency_key").fetchone() == (1,)
+    admin.delete(f"/admin/task/delete?pks={task['id']}")
+    assert db.execute("SELECT count(*) FROM task_trash").fetchone() == (1,)
+    assert db.execute("SELECT count(*) FROM idempotency_key").fetchone() == (0,)

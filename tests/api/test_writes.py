@@ -209,6 +209,33 @@ def test_same_idempotency_key_and_body_answers_the_original(
     assert db.execute("SELECT count(*) FROM task").fetchone() == (1,)
 
 
+def test_deleting_a_task_forgets_the_answer_its_idempotency_key_kept(
+    client: TestClient, alice: User, db: psycopg.Connection
+) -> None:
+    created = {}
+    for key in ("kept", "gone"):
+        headers = {**alice.headers, "Idempotency-Key": key}
+        created[key] = client.post(
+            alice.tasks_url, json={"title": f"secret {key}"}, headers=headers
+        )
+    assert (
+        client.delete(
+            alice.task_url(created["gone"].json()["id"]), headers=alice.headers
+        ).status_code
+        == 204
+    )
+    stored = db.execute("SELECT key, response_body FROM idempotency_key").fetchall()
+    # The deleted task's title lives on in the trash only, restorable, not in a key's answer.
+    assert [key for key, _ in stored] == ["kept"] and "secret gone" not in str(stored)
+    # A late retry of the deleted task's create makes it anew rather than answer a deleted task.
+    again = client.post(
+        alice.tasks_url,
+        json={"title": "secret gone"},
+        headers={**alice.headers, "Idempotency-Key": "gone"},
+    )
+    assert again.status_code == 201 and again.json()["id"] != created["gone"].json()["id"]
+
+
 def test_same_body_with_other_spacing_is_the_same_request(
     client: TestClient, alice: User, db: psycopg.Connection
 ) -> None:
