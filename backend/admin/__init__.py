@@ -28,6 +28,7 @@ from backend.admin.task_views import TaskAdmin
 from backend.admin.throttle import SignInRefused
 from backend.admin.trash import TrashAdmin
 from backend.admin.user_views import UserAdmin
+from backend.admin.views import BackOfficeView
 from backend.observability.metrics import BusinessMetrics
 
 BASE_URL = "/admin"
@@ -40,12 +41,14 @@ class BackOffice(Admin):
     """SQLAdmin, with deletes that name only existing objects.
 
     SQLAdmin answers a delete whose key is malformed or unknown with 200 and an error in the
-    list's URL; here it is a 404 before anything is deleted, and a batch is all or nothing.
+    list's URL; here it is a 404 before anything is deleted, and a batch is all or nothing:
+    one object the view refuses to delete (your own staff account) refuses the batch (400).
     """
 
     @login_required
     async def delete(self, request: Request) -> Response:
         view = self._find_model_view(request.path_params["identity"])
+        assert isinstance(view, BackOfficeView), "every view of ours is one"
         # Who may delete is settled first, so the answer says nothing of what exists.
         if not view.is_accessible(request) or not await view.check_can_delete(request, None):
             raise HTTPException(status_code=403)
@@ -55,6 +58,10 @@ class BackOffice(Admin):
         for pk in pks:
             if await view.get_object_for_delete(pk) is None:
                 raise HTTPException(status_code=404, detail="Nothing to delete with that id.")
+        for pk in pks:
+            refusal = view.delete_refusal(request, pk)
+            if refusal is not None:
+                raise HTTPException(status_code=400, detail=refusal)
         # Admin.delete without its login_required, which this method's own has already run.
         delete_checked: Callable[[Admin, Request], Awaitable[Response]] = inspect.unwrap(
             Admin.delete

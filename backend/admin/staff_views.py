@@ -87,10 +87,10 @@ class StaffAdmin(BackOfficeView, model=StaffUser):
                 # Your own password change keeps this session and ends every other one.
                 request.session["version"] = model.session_version
 
-    async def delete_model(self, request: Request, pk: Any) -> None:
+    def delete_refusal(self, request: Request, pk: str) -> str | None:
         if _is_self(request, pk):
-            raise ChangeRefused("Not deleted: you cannot delete your own account.")
-        await super().delete_model(request, pk)
+            return "Not deleted: you cannot delete your own account."
+        return None
 
 
 def _is_self(request: Request, staff_id: Any) -> bool:

@@ -127,6 +127,11 @@ class BackOfficeView(ModelView):
         async with refusals():
             await super().delete_model(request, pk)
 
+    def delete_refusal(self, request: Request, pk: str) -> str | None:
+        """Why this object may not be deleted by this request, if it may not: asked of every
+        object of a batch before any is deleted (BackOffice.delete)."""
+        return None
+
     async def list(self, request: Request) -> Any:
         # PostgreSQL text cannot hold NUL: a search or filter with one is refused here rather
         # than sent to fail in the database.

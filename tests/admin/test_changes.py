@@ -303,6 +303,23 @@ def test_an_admin_cannot_lock_themselves_out(
     assert _audit_rows(db)[-1][1:4] == ("update", "staff_user", str(other.id))
 
 
+def test_a_batch_delete_that_includes_yourself_deletes_nobody(
+    make_client: Callable[..., TestClient], make_staff: Callable[..., Staff], db: psycopg.Connection
+) -> None:
+    me, other = make_staff("admin"), make_staff("admin")
+    client = make_client()
+    sign_in(client, me)
+    for pks in (f"{other.id},{me.id}", f"{me.id},{other.id}"):
+        refused = client.delete(f"/admin/staff-user/delete?pks={pks}")
+        assert refused.status_code == 400 and "your own account" in refused.text
+        (left,) = db.execute(
+            "SELECT count(*) FROM staff_user WHERE id = ANY(%s)", ([me.id, other.id],)
+        ).fetchone()
+        assert left == 2, "all or nothing"
+    assert client.delete(f"/admin/staff-user/delete?pks={other.id}").status_code == 200
+    assert db.execute("SELECT 1 FROM staff_user WHERE id = %s", (other.id,)).fetchone() is None
+
+
 def test_a_staff_members_password_hash_is_never_shown_or_exported(
     admin: TestClient, make_staff: Callable[..., Staff], db: psycopg.Connection
 ) -> None:
