@@ -30,6 +30,8 @@ HEADERS = [
     (b"x-content-type-options", b"nosniff"),
 ]
 
+_FAILED = b"Internal Server Error"
+
 
 class PageHeaders:
     """ASGI middleware for the back-office mount: adds HEADERS to every response."""
@@ -42,9 +44,27 @@ class PageHeaders:
             await self.app(scope, receive, send)
             return
 
+        started = False
+
         async def send_with_headers(message: Message) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 message["headers"] = [*message.get("headers", []), *HEADERS]
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception:
+            # Starlette's 500 is written outside this middleware, without the headers: a
+            # failing page answers here, and the error goes on to be logged.
+            if not started:
+                await send_with_headers(
+                    {
+                        "type": "http.response.start",
+                        "status": 500,
+                        "headers": [(b"content-type", b"text/plain; charset=utf-8")],
+                    }
+                )
+                await send_with_headers({"type": "http.response.body", "body": _FAILED})
+            raise

@@ -13,6 +13,8 @@ import psycopg
 import pytest
 from fastapi.testclient import TestClient
 
+from backend.admin.page_headers import HEADERS
+from backend.admin.user_views import UserAdmin
 from tests.helpers import Staff, User, create_task, sign_in
 
 MALFORMED = ["not-a-uuid", "None", "%7Bzzz%7D", "1' OR '1'='1", "0" * 300]
@@ -164,3 +166,17 @@ def test_the_public_api_is_not_given_the_back_offices_page_policy(
     response = client.get(alice.tasks_url, headers=alice.headers)
     assert response.status_code == 200
     assert "content-security-policy" not in response.headers
+
+
+def test_a_failing_page_is_a_plain_500_with_the_same_security_headers(
+    admin: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("a bug, with a secret detail")
+
+    monkeypatch.setattr(UserAdmin, "list", broken)
+    response = admin.get("/admin/user/list")
+    assert response.status_code == 500
+    assert "secret detail" not in response.text and "Traceback" not in response.text
+    for name, value in HEADERS:
+        assert response.headers[name.decode()] == value.decode()
