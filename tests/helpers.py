@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -238,3 +239,40 @@ def served_routes(routes: Iterable[BaseRoute]) -> Iterator[BaseRoute]:
             yield from served_routes(included.routes)
         else:
             yield route
+
+
+class ThreadClients(httpx.Client):
+    """An httpx client to share among threads: each thread sends on a client of its own.
+
+    One httpx.Client used by many threads at once can close a connection that another thread
+    has just been handed (its pool took it for idle and expired after the server's keep-alive
+    ran out); that thread then reads a closed, or reused, socket: `Bad file descriptor`, or
+    another request's answer and a 30 s timeout. Seen under ~30 threads, rarely.
+    """
+
+    def __init__(self, **kwargs: object) -> None:
+        self._kwargs = kwargs
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._clients: list[httpx.Client] = []
+
+    def _mine(self) -> httpx.Client:
+        client = getattr(self._local, "client", None)
+        if client is None:
+            client = self._local.client = httpx.Client(**self._kwargs)  # type: ignore[arg-type]
+            with self._lock:
+                self._clients.append(client)
+        return client
+
+    def request(self, *args: object, **kwargs: object) -> httpx.Response:  # type: ignore[override]
+        return self._mine().request(*args, **kwargs)  # type: ignore[arg-type]
+
+    def close(self) -> None:
+        for client in self._clients:
+            client.close()
+
+    def __enter__(self) -> ThreadClients:
+        return self
+
+    def __exit__(self, *args: object) -> None:
+        self.close()

@@ -14,7 +14,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from tests.fault_proxy import FaultProxy
-from tests.helpers import Metrics, User, create_task, libpq
+from tests.helpers import Metrics, ThreadClients, User, create_task, libpq
 from tests.servers import LiveServer
 
 pytestmark = pytest.mark.slow
@@ -73,7 +73,7 @@ def test_writes_right_after_every_backend_was_terminated_each_happen_exactly_onc
     db.execute("SET application_name = 'tests'")
     terminator = psycopg.connect(libpq(direct_url), autocommit=True, application_name="tests")
     expected = {"create": 201, "create-key": 201, "delete": 204, "delete-if-match": 204}
-    with httpx.Client(base_url=server.url, timeout=30) as http, ThreadPoolExecutor(EACH) as pool:
+    with ThreadClients(base_url=server.url, timeout=30) as http, ThreadPoolExecutor(EACH) as pool:
         for round_ in range(ROUNDS):
             targets = {
                 kind: list(pool.map(lambda n: create_task(http, alice, title="old"), range(EACH)))

@@ -18,7 +18,7 @@ import httpx
 
 from backend.api.fair_use import MAX_IN_PROGRESS, MAX_USERS, WINDOW_S, RateLimiter
 from backend.core.bounded_http import MAX_HEAD_BYTES
-from tests.helpers import User, create_task
+from tests.helpers import ThreadClients, User, create_task
 from tests.servers import LiveServer
 
 STATE = re.compile(r'^"default";r=(\d+);t=(\d+)$')
@@ -82,7 +82,7 @@ def test_one_users_burst_is_refused_429_while_another_user_is_served(
     start_server: Callable[..., LiveServer], alice: User, bob: User
 ) -> None:
     server = start_server(API_RATE_LIMIT="30")
-    with httpx.Client(base_url=server.url, timeout=10) as http:
+    with ThreadClients(base_url=server.url, timeout=10) as http:
 
         def alice_lists(_: int) -> httpx.Response:
             return http.get(alice.tasks_url, headers=alice.headers)

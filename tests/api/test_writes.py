@@ -10,7 +10,7 @@ import psycopg
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.helpers import User, create_task
+from tests.helpers import ThreadClients, User, create_task
 
 
 def _create(client: TestClient, user: User, **fields: object) -> httpx.Response:
@@ -159,7 +159,7 @@ def test_if_match_on_missing_task_is_404(client: TestClient, alice: User) -> Non
 def test_concurrent_patches_with_same_if_match_let_exactly_one_win(
     live_server: str, alice: User
 ) -> None:
-    with httpx.Client(base_url=live_server, timeout=30) as http:
+    with ThreadClients(base_url=live_server, timeout=30) as http:
         created = http.post(alice.tasks_url, json={"title": "start"}, headers=alice.headers)
         url = alice.task_url(created.json()["id"])
         etag = created.headers["ETag"]
@@ -175,7 +175,7 @@ def test_concurrent_patches_with_same_if_match_let_exactly_one_win(
 
 
 def test_concurrent_patches_without_if_match_are_serialised(live_server: str, alice: User) -> None:
-    with httpx.Client(base_url=live_server, timeout=30) as http:
+    with ThreadClients(base_url=live_server, timeout=30) as http:
         created = http.post(
             alice.tasks_url, json={"title": "start", "description": "d"}, headers=alice.headers
         )

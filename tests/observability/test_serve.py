@@ -8,7 +8,16 @@ from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 
-from tests.helpers import Metrics, Staff, User, create_task, make_token, sign_in, wait_until
+from tests.helpers import (
+    Metrics,
+    Staff,
+    ThreadClients,
+    User,
+    create_task,
+    make_token,
+    sign_in,
+    wait_until,
+)
 from tests.servers import LiveServer
 
 CLOSE = {"Connection": "close"}  # a new connection each time, so the workers share the load
@@ -33,7 +42,7 @@ def test_two_workers_add_up_their_metrics(
             if event.get("event") == "request" and event.get("method") == "GET"
         }
 
-    with httpx.Client(base_url=server.url) as http:
+    with ThreadClients(base_url=server.url) as http:
         for _ in range(3):
             create_task(http, alice)
 
