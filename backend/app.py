@@ -21,6 +21,7 @@ from backend.api.docs import document_bearer_auth
 from backend.api.fair_use import InProgress, RateLimiter
 from backend.api.routes import router as task_router
 from backend.core.allowed_hosts import AllowedHostsMiddleware
+from backend.core.client_address import ForwardedClient
 from backend.core.db import POOL_SIZE, create_engine
 from backend.core.errors import MAX_BODY_BYTES, install_error_handlers
 from backend.core.migrations import head_revisions
@@ -107,6 +108,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         max_body_bytes=MAX_BODY_BYTES,
         trace_id=tracing.trace_id if tracing is not None else None,
     )
+    # Outermost: who is asking, from a trusted proxy's X-Forwarded-For, before anything reads it.
+    app.add_middleware(ForwardedClient, trusted_hosts=settings.forwarded_allow_ips)
     # The routers' routes join the app's own: FastAPI builds an included router's routes once
     # more for each app, on its first request (about 50 ms before the first answer), where
     # these were built once, at import. None of them has an include-time prefix or dependency.

@@ -122,7 +122,7 @@ def _run_server(args: argparse.Namespace, settings: Settings, *, embedded: bool)
             host=args.host,
             port=args.port,
             workers=args.workers,
-            proxy_headers=True,
+            proxy_headers=False,  # the app's own: backend.core.client_address
             http="backend.core.bounded_http:BoundedHttpToolsProtocol",  # 431 past 16 KiB
             timeout_graceful_shutdown=20,
             access_log=False,

@@ -41,6 +41,7 @@ from backend.admin.throttle import (
     locked,
     reserve,
 )
+from backend.core.client_address import client_address
 from backend.models import EMAIL_MAX, AuditAction, AuditLog, StaffUser, table
 
 log = structlog.get_logger("taskapi.admin")
@@ -100,7 +101,7 @@ class StaffAuthentication(AuthenticationBackend):
             # No account has one, and PostgreSQL's text cannot hold it: a plain failure.
             self._record("failure", email)
             return False
-        attempt = Attempt(email=email, client=request.client.host if request.client else "")
+        attempt = Attempt(email=email, client=client_address(request.scope))
         try:
             async with self.password_checks.slot():
                 staff = await self._check_credentials(attempt, password)
@@ -140,7 +141,7 @@ class StaffAuthentication(AuthenticationBackend):
                 .values(last_login_at=func.now())
             )
             await conn.execute(
-                _audit_row(row.id, row.email, "sign_in", {"client_address": attempt.client})
+                _audit_row(row.id, row.email, "sign_in", {"client_address": attempt.client.address})
             )
         return StaffUser.model_validate(row._mapping)
 

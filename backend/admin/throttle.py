@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel import col
 
 from backend.accounts.staff import verify_password
-from backend.core.this_machine import is_local_host
+from backend.core.client_address import ClientAddress
 from backend.models import StaffSignInThrottle
 
 MAX_FAILURES = 5
@@ -90,7 +90,7 @@ class Attempt:
     """The subjects one sign-in attempt is counted against."""
 
     email: str
-    client: str
+    client: ClientAddress
 
     @property
     def email_subject(self) -> str:
@@ -98,7 +98,7 @@ class Attempt:
 
     @property
     def client_subject(self) -> str:
-        return f"client:{self.client}"
+        return f"client:{self.client.address}"
 
 
 class PasswordChecks:
@@ -135,10 +135,10 @@ async def reserve(conn: AsyncConnection, attempt: Attempt) -> int:
     await conn.execute(_FORGET_EXPIRED, {"window": FAILURE_WINDOW})
     email_failures = 0
     subjects = [(attempt.email_subject, MAX_FAILURES, "email")]
-    if not is_local_host(attempt.client):
-        # The machine itself is not address-limited: there everyone shares one address
-        # (a local proxy's clients are told apart by X-Forwarded-For), and whoever runs
-        # on it has no need to guess passwords. The per-email lock-out still holds.
+    if not attempt.client.local:
+        # The machine itself is not address-limited: whoever runs on it has no need to guess
+        # passwords (a local proxy's clients are told apart by X-Forwarded-For, and counted
+        # by the address it forwards). The per-email lock-out still holds.
         subjects.append((attempt.client_subject, MAX_CLIENT_FAILURES, "client"))
     for subject, limit, kind in subjects:
         failures, locked_for = (

@@ -100,6 +100,9 @@ class Settings(BaseSettings):
     otel_service_name: str = "taskapi"
     # Requests a minute one user may make to the task API on one process; 0 turns it off.
     api_rate_limit: Annotated[int, Field(ge=0)] = 600
+    # Proxies whose X-Forwarded-For is believed (backend.core.client_address): addresses or
+    # networks, comma-separated, or "*"; uvicorn's variable, read here with the rest.
+    forwarded_allow_ips: str = "127.0.0.1"
     # Host names the platform answers for (backend.core.allowed_hosts); empty: any.
     allowed_hosts: Annotated[tuple[str, ...], NoDecode] = ()
 
