@@ -23,7 +23,7 @@ from backend.admin.audit_views import AuditLogAdmin
 from backend.admin.auth import RoleGrants, StaffAuthentication
 from backend.admin.cross_site import CrossSiteRefusal
 from backend.admin.page_headers import PageHeaders
-from backend.admin.staff_views import StaffAdmin
+from backend.admin.staff_views import StaffAdmin, StaffSessionAdmin
 from backend.admin.task_views import TaskAdmin
 from backend.admin.throttle import SignInRefused
 from backend.admin.trash import TrashAdmin
@@ -34,7 +34,7 @@ from backend.observability.metrics import BusinessMetrics
 BASE_URL = "/admin"
 # Our own pages (the erasure confirmation), beside SQLAdmin's.
 TEMPLATES_DIR = Path(__file__).parent / "templates"
-VIEWS = (UserAdmin, TaskAdmin, TrashAdmin, StaffAdmin, AuditLogAdmin)
+VIEWS = (UserAdmin, TaskAdmin, TrashAdmin, StaffAdmin, StaffSessionAdmin, AuditLogAdmin)
 
 
 class BackOffice(Admin):

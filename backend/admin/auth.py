@@ -4,19 +4,14 @@ Sign-in is SQLAdmin's `AuthenticationBackend` over a signed session cookie scope
 office; roles are SQLAdmin's `GrantsAuthorizationBackend`. Sign-in attempts are counted per
 email and per client address in PostgreSQL, so a lock-out holds across workers and replicas,
 and each attempt is reserved there before its password is checked, so a burst cannot slip more
-guesses past the count than it allows. A session ends when its staff member signs out, is
-deactivated or has their role or password changed (the session version on their row moves on),
-after an idle half hour, and eight hours after signing in. The limits on sign-in attempts are
-in `throttle`.
+guesses past the count than it allows (`throttle`). Sessions are recorded server-side, so each
+ends on its own (`sessions`).
 """
 
 from __future__ import annotations
 
-import time
 import uuid
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
-from datetime import timedelta
 from typing import Any
 
 import structlog
@@ -31,6 +26,7 @@ from starlette.responses import Response
 
 from backend.accounts.staff import PASSWORD_MAX_LENGTH, normalise_email
 from backend.admin.audit import Actor, current_actor
+from backend.admin.sessions import MAX_AGE, current_session, end_session, open_session
 from backend.admin.throttle import (
     LOCK_TIME,
     MAX_FAILURES,
@@ -47,10 +43,6 @@ from backend.models import EMAIL_MAX, AuditAction, AuditLog, StaffUser, table
 log = structlog.get_logger("taskapi.admin")
 
 SESSION_COOKIE = "taskapi_admin"
-SESSION_MAX_AGE = timedelta(hours=8)
-SESSION_IDLE_TIMEOUT = timedelta(minutes=30)
-# The session's last-seen time is rewritten at most this often, not on every page.
-SESSION_TOUCH_EVERY_S = 60
 # Five wrong passwords within the window lock the email for the lock time.
 GRANTS: dict[str, set[tuple[str, str]]] = {
     "admin": {(WILDCARD, WILDCARD)},
@@ -80,7 +72,7 @@ class StaffAuthentication(AuthenticationBackend):
         super().__init__(
             secret_key=secret_key,
             session_cookie=SESSION_COOKIE,
-            max_age=int(SESSION_MAX_AGE.total_seconds()),
+            max_age=int(MAX_AGE.total_seconds()),
             # The cookie never leaves the back office and is never sent with a cross-site
             # request, not even a top-level link: SQLAdmin's actions are GETs.
             path="/admin",
@@ -112,11 +104,8 @@ class StaffAuthentication(AuthenticationBackend):
         if staff is None:
             self._record("failure", email)
             return False
-        request.session.clear()
-        now = int(time.time())
-        request.session.update(
-            staff_id=str(staff.id), version=staff.session_version, since=now, seen=now
-        )
+        async with self.engine.begin() as conn:
+            await open_session(conn, request, staff)
         self._record("success", email)
         return True
 
@@ -150,49 +139,22 @@ class StaffAuthentication(AuthenticationBackend):
         log.info("admin sign-in", outcome=outcome, staff_email=email)
 
     async def logout(self, request: Request) -> Response | bool:
-        """Sign out everywhere: the session version moves on, so every copy of the cookie ends."""
-        session = _Session.read(request)
-        request.session.clear()
-        if session is None:
-            return False
+        """Sign out: this session ends, every copy of its cookie with it, and no other."""
         async with self.engine.begin() as conn:
-            row = (
-                await conn.execute(
-                    update(StaffUser)
-                    .where(col(StaffUser.id) == session.staff_id)
-                    .where(col(StaffUser.session_version) == session.version)
-                    .values(session_version=col(StaffUser.session_version) + 1)
-                    .returning(col(StaffUser.email))
-                )
-            ).one_or_none()
-            if row is not None:
-                await conn.execute(_audit_row(session.staff_id, row.email, "sign_out", None))
+            ended = await end_session(conn, request)
+            if ended is not None:
+                await conn.execute(_audit_row(ended.staff_id, ended.email, "sign_out", None))
         return False
 
     async def authenticate(self, request: Request) -> Response | bool:
-        """Whether the session belongs to an active staff member and is still current, read
-        afresh on every request: a deactivated or demoted account loses access at once."""
-        session = _Session.read(request)
-        now = time.time()
-        if session is None or session.expired(now):
+        """Whether the session is open and belongs to an active staff member, read afresh on
+        every request: a deactivated or demoted account loses access at once."""
+        async with self.engine.begin() as conn:
+            session = await current_session(conn, request)
+        if session is None:
             request.session.clear()
             return False
-        async with self.engine.connect() as conn:
-            row = (
-                await conn.execute(
-                    select(col(StaffUser.id), col(StaffUser.email), col(StaffUser.role)).where(
-                        col(StaffUser.id) == session.staff_id,
-                        col(StaffUser.is_active),
-                        col(StaffUser.session_version) == session.version,
-                    )
-                )
-            ).one_or_none()
-        if row is None:
-            request.session.clear()
-            return False
-        if now - session.seen >= SESSION_TOUCH_EVERY_S:
-            request.session["seen"] = int(now)
-        actor = Actor(id=row.id, email=row.email, role=row.role)
+        actor = Actor(id=session.staff_id, email=session.email, role=session.role)
         request.state.actor = actor
         current_actor.set(actor)
         structlog.contextvars.bind_contextvars(staff_id=str(actor.id))
@@ -201,35 +163,6 @@ class StaffAuthentication(AuthenticationBackend):
     async def get_user_id(self, request: Request) -> Any:
         actor: Actor | None = getattr(request.state, "actor", None)
         return actor.id if actor is not None else None
-
-
-@dataclass(frozen=True)
-class _Session:
-    """What the signed cookie holds."""
-
-    staff_id: uuid.UUID
-    version: int
-    since: float
-    seen: float
-
-    @classmethod
-    def read(cls, request: Request) -> _Session | None:
-        data = request.session
-        try:
-            return cls(
-                staff_id=uuid.UUID(str(data.get("staff_id"))),
-                version=int(data["version"]),
-                since=float(data["since"]),
-                seen=float(data["seen"]),
-            )
-        except (KeyError, TypeError, ValueError):
-            return None
-
-    def expired(self, now: float) -> bool:
-        return (
-            now - self.seen > SESSION_IDLE_TIMEOUT.total_seconds()
-            or now - self.since > SESSION_MAX_AGE.total_seconds()
-        )
 
 
 def _audit_row(

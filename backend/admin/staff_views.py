@@ -5,11 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import Select, delete
+from sqlmodel import col
 from starlette.requests import Request
 from wtforms import Form, PasswordField, SelectField
 from wtforms.validators import DataRequired, Length
 
 from backend.accounts.staff import StaffError, hash_password, normalise_email
+from backend.admin.audit import audit_entry
+from backend.admin.sessions import keep, open_sessions
 from backend.admin.views import (
     EMAIL_FORMAT,
     BackOfficeView,
@@ -20,6 +24,7 @@ from backend.admin.views import (
 from backend.models import (
     EMAIL_MAX,
     STAFF_ROLES,
+    StaffSession,
     StaffUser,
 )
 
@@ -85,12 +90,67 @@ class StaffAdmin(BackOfficeView, model=StaffUser):
             model.session_version += 1
             if _is_self(request, model.id):
                 # Your own password change keeps this session and ends every other one.
-                request.session["version"] = model.session_version
+                request.state.kept_session_version = model.session_version
+
+    async def after_model_change(
+        self, data: dict[str, Any], model: Any, is_created: bool, request: Request
+    ) -> None:
+        version = getattr(request.state, "kept_session_version", None)
+        if version is not None:
+            async with self.session_maker() as session:
+                await keep(await session.connection(), request, version)
+                await session.commit()
 
     def delete_refusal(self, request: Request, pk: str) -> str | None:
         if _is_self(request, pk):
             return "Not deleted: you cannot delete your own account."
         return None
+
+
+class StaffSessionAdmin(BackOfficeView, model=StaffSession):
+    """Every staff member's open sessions, for admins: when, from where, which browser; ending
+    one (a delete) signs that browser out at once, audited as `end_session`."""
+
+    name, name_plural, icon = "Open session", "Open sessions", "fa-solid fa-right-to-bracket"
+    category = "Back office"
+    identity = "staff-session"
+    can_create = can_edit = False
+    column_list = ["staff", "created_at", "last_seen_at", "client_address", "user_agent"]
+    column_details_list = column_list
+    column_labels = {
+        "staff": "Staff",
+        "created_at": "Signed in",
+        "last_seen_at": "Last seen",
+        "client_address": "Address",
+        "user_agent": "Browser",
+    }
+    column_sortable_list = ["created_at", "last_seen_at"]
+    column_default_sort = [("last_seen_at", True)]
+    column_export_exclude_list = ["id"]
+
+    def list_query(self, request: Request) -> Select[Any]:
+        return super().list_query(request).where(open_sessions())
+
+    def count_query(self, request: Request) -> Select[Any]:
+        return super().count_query(request).where(open_sessions())
+
+    async def delete_model(self, request: Request, pk: Any) -> None:
+        async with self.session_maker() as session:
+            staff_id = await session.scalar(
+                delete(StaffSession)
+                .where(col(StaffSession.id) == str(pk))
+                .returning(col(StaffSession.staff_id))
+            )
+            if staff_id is not None:
+                session.add(
+                    audit_entry(
+                        action="end_session",
+                        object_type="staff_user",
+                        object_id=str(staff_id),
+                        subject_user_id=None,
+                    )
+                )
+            await session.commit()
 
 
 def _is_self(request: Request, staff_id: Any) -> bool:

@@ -11,6 +11,7 @@ from backend.models.staff import (
     AuditAction,
     AuditLog,
     AuditObject,
+    StaffSession,
     StaffSignInThrottle,
     StaffUser,
 )
@@ -39,6 +40,7 @@ __all__ = [
     "AuditLog",
     "AuditObject",
     "IdempotencyKey",
+    "StaffSession",
     "StaffSignInThrottle",
     "StaffUser",
     "Task",

@@ -11,11 +11,12 @@ from sqlalchemy import (
     CheckConstraint,
     Column,
     DateTime,
+    ForeignKey,
     String,
     text,
 )
 from sqlalchemy.dialects.postgresql import JSONB
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field, Relationship, SQLModel
 
 from backend.models.base import EMAIL_MAX, timestamp_column, utcnow
 
@@ -35,12 +36,34 @@ class StaffUser(SQLModel, table=True):
     is_active: bool = Field(default=True, sa_column_kwargs={"server_default": text("true")})
     last_login_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
     created_at: datetime = Field(default_factory=utcnow, sa_column=timestamp_column())
-    # Carried in the session cookie; raising it ends every session this account has open
-    # (sign-out, deactivation, a role or password change).
+    # Each session records it when it opens; raising it ends every session this account has
+    # open (deactivation, a role or password change).
     session_version: int = Field(default=1, sa_column_kwargs={"server_default": text("1")})
 
     def __str__(self) -> str:
         return self.email
+
+
+class StaffSession(SQLModel, table=True):
+    """A signed-in back-office session (backend.admin.sessions). The cookie carries only a
+    random token; the row is found by the token's SHA-256, so the table opens no session."""
+
+    __tablename__ = "staff_session"
+
+    id: str = Field(sa_type=String(64), primary_key=True)
+    staff_id: uuid.UUID = Field(
+        sa_column=Column(
+            ForeignKey("staff_user.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    # The staff member's session_version when it opened: it ends when that moves on.
+    version: int
+    created_at: datetime = Field(default_factory=utcnow, sa_column=timestamp_column())
+    last_seen_at: datetime = Field(default_factory=utcnow, sa_column=timestamp_column())
+    client_address: str = Field(sa_type=String(64))
+    user_agent: str = Field(sa_type=String(255))
+    # For the back office's list of open sessions (loaded there, never lazily).
+    staff: StaffUser = Relationship(sa_relationship_kwargs={"lazy": "raise"})
 
 
 class StaffSignInThrottle(SQLModel, table=True):
@@ -66,6 +89,7 @@ AuditAction = Literal[
     "reactivate",
     "sign_in",
     "sign_out",
+    "end_session",
     "restore",
     "export",
     "erase",

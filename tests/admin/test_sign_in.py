@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import base64
+import hashlib
+import json
 import time
 from collections.abc import Callable
 from datetime import timedelta
@@ -12,7 +15,7 @@ import psycopg
 import pytest
 from fastapi.testclient import TestClient
 
-from backend.admin import auth, throttle
+from backend.admin import sessions, throttle
 from backend.admin.throttle import MAX_CLIENT_FAILURES, MAX_FAILURES
 from backend.app import create_app
 from tests.helpers import Metrics, Staff, sign_in
@@ -379,9 +382,9 @@ def test_changing_your_own_password_keeps_this_session_and_ends_the_others(
     make_client: Callable[..., TestClient], make_staff: Callable[..., Staff]
 ) -> None:
     me = make_staff("admin")
-    client = make_client()
+    client, other_browser = make_client(), make_client()
     sign_in(client, me)
-    other_browser = _copy_of(client, make_client)
+    sign_in(other_browser, me)
     response = client.post(
         f"/admin/staff-user/edit/{me.id}",
         data={
@@ -400,39 +403,82 @@ def test_changing_your_own_password_keeps_this_session_and_ends_the_others(
 @pytest.mark.parametrize(
     ("away", "still_in"),
     [
-        (auth.SESSION_IDLE_TIMEOUT - timedelta(minutes=1), True),
-        (auth.SESSION_IDLE_TIMEOUT + timedelta(minutes=1), False),
+        (sessions.IDLE_TIMEOUT - timedelta(minutes=1), True),
+        (sessions.IDLE_TIMEOUT + timedelta(minutes=1), False),
     ],
     ids=["back-in-time", "idle-too-long"],
 )
 def test_an_idle_session_ends(
     client: TestClient,
     make_staff: Callable[..., Staff],
-    monkeypatch: pytest.MonkeyPatch,
+    db: psycopg.Connection,
     away: timedelta,
     still_in: bool,
 ) -> None:
     sign_in(client, make_staff())
-    later = time.time() + away.total_seconds()
-    monkeypatch.setattr(auth.time, "time", lambda: later)
+    db.execute("UPDATE staff_session SET last_seen_at = now() - %s", (away,))
     status = client.get("/admin/", follow_redirects=False).status_code
     assert status == (200 if still_in else 302)
 
 
 def test_a_busy_session_still_ends_eight_hours_after_signing_in(
-    client: TestClient, make_staff: Callable[..., Staff], monkeypatch: pytest.MonkeyPatch
+    client: TestClient, make_staff: Callable[..., Staff], db: psycopg.Connection
 ) -> None:
     sign_in(client, make_staff())
-    start = time.time()
-    now = start
-    monkeypatch.setattr(auth.time, "time", lambda: now)
-    # A page every 20 minutes keeps it from idling out...
-    while now - start < auth.SESSION_MAX_AGE.total_seconds() - 1200:
-        now += 1200
-        assert client.get("/admin/", follow_redirects=False).status_code == 200
+    almost = sessions.MAX_AGE - timedelta(minutes=1)
+    db.execute("UPDATE staff_session SET created_at = now() - %s", (almost,))
+    # A page a minute ago keeps it from idling out...
+    assert client.get("/admin/", follow_redirects=False).status_code == 200
     # ...until the eight hours are up.
-    now = start + auth.SESSION_MAX_AGE.total_seconds() + 60
+    over = sessions.MAX_AGE + timedelta(minutes=1)
+    db.execute("UPDATE staff_session SET created_at = now() - %s", (over,))
     assert client.get("/admin/", follow_redirects=False).status_code == 302
+
+
+def test_a_session_is_seen_again_at_most_once_a_minute(
+    client: TestClient, make_staff: Callable[..., Staff], db: psycopg.Connection
+) -> None:
+    sign_in(client, make_staff())
+    db.execute("UPDATE staff_session SET last_seen_at = now() - interval '10 minutes'")
+    client.get("/admin/")
+    (seen,) = db.execute(
+        "SELECT now() - last_seen_at < interval '1 minute' FROM staff_session"
+    ).fetchone()
+    assert seen, "a request after 10 minutes moves last-seen on"
+    db.execute("UPDATE staff_session SET last_seen_at = now() - interval '30 seconds'")
+    client.get("/admin/")
+    (unchanged,) = db.execute(
+        "SELECT now() - last_seen_at >= interval '30 seconds' FROM staff_session"
+    ).fetchone()
+    assert unchanged, "within the minute, no write"
+
+
+def test_signing_out_ends_that_session_only(
+    make_client: Callable[..., TestClient], make_staff: Callable[..., Staff], db: psycopg.Connection
+) -> None:
+    staff = make_staff()
+    laptop, phone = make_client(), make_client()
+    sign_in(laptop, staff)
+    sign_in(phone, staff)
+    laptop.get("/admin/logout", follow_redirects=False)
+    assert laptop.get("/admin/", follow_redirects=False).status_code == 302
+    assert phone.get("/admin/", follow_redirects=False).status_code == 200
+    assert db.execute("SELECT count(*) FROM staff_session").fetchone() == (1,)
+
+
+def test_the_cookie_carries_a_random_token_and_the_table_only_its_hash(
+    client: TestClient, make_staff: Callable[..., Staff], db: psycopg.Connection
+) -> None:
+    staff = make_staff()
+    sign_in(client, staff)
+    cookie = client.cookies["taskapi_admin"]
+    payload = json.loads(base64.b64decode(cookie.split(".")[0] + "=="))
+    assert list(payload) == [sessions.COOKIE_FIELD]
+    token = payload[sessions.COOKIE_FIELD]
+    [(stored, agent)] = db.execute("SELECT id, user_agent FROM staff_session").fetchall()
+    assert stored == hashlib.sha256(token.encode()).hexdigest() and token not in stored
+    assert str(staff.id) not in json.dumps(payload)
+    assert agent == client.headers["user-agent"]
 
 
 def test_sign_ins_are_audited_with_the_client_address(
@@ -447,3 +493,46 @@ def test_sign_ins_are_audited_with_the_client_address(
     ).fetchall()
     assert (staff_id, action, object_id) == (staff.id, "sign_in", str(staff.id))
     assert after == {"client_address": "192.0.2.10"}
+
+
+def test_admins_see_open_sessions_and_end_any(
+    admin: TestClient,
+    make_client: Callable[..., TestClient],
+    make_staff: Callable[..., Staff],
+    db: psycopg.Connection,
+) -> None:
+    staff = make_staff("support")
+    laptop, phone = make_client(), make_client()
+    sign_in(laptop, staff)
+    sign_in(phone, staff)
+    db.execute(
+        "UPDATE staff_session SET user_agent = 'Phone browser', client_address = '198.51.100.9'"
+        " WHERE id = (SELECT id FROM staff_session WHERE staff_id = %s"
+        " ORDER BY created_at DESC LIMIT 1)",
+        (staff.id,),
+    )
+    listed = admin.get("/admin/staff-session/list")
+    assert listed.status_code == 200
+    assert staff.email in listed.text and "Phone browser" in listed.text
+    assert "198.51.100.9" in listed.text
+    # Support may not see anyone's sessions.
+    assert laptop.get("/admin/staff-session/list").status_code == 403
+
+    (phone_session,) = db.execute(
+        "SELECT id FROM staff_session WHERE user_agent = 'Phone browser'"
+    ).fetchone()
+    assert admin.delete(f"/admin/staff-session/delete?pks={phone_session}").status_code == 200
+    assert phone.get("/admin/", follow_redirects=False).status_code == 302
+    assert laptop.get("/admin/", follow_redirects=False).status_code == 200
+    ended = db.execute(
+        "SELECT object_type, object_id FROM audit_log WHERE action = 'end_session'"
+    ).fetchall()
+    assert ended == [("staff_user", str(staff.id))]
+    # An ended or timed-out session is not listed as open.
+    assert staff.email in admin.get("/admin/staff-session/list").text  # the laptop's
+    db.execute(
+        "UPDATE staff_session SET last_seen_at = now() - interval '2 hours' WHERE staff_id = %s",
+        (staff.id,),
+    )
+    still_open = admin.get("/admin/staff-session/list", follow_redirects=False)
+    assert still_open.status_code == 200 and staff.email not in still_open.text
