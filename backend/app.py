@@ -121,6 +121,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         engine=engine,
         secret_key=settings.admin_key,
         secure_cookie=not settings.is_development,
+        admins_need_second_factor=not settings.is_development,
         metrics=metrics.business,
     )
     return app

@@ -23,6 +23,7 @@ from backend.admin.audit_views import AuditLogAdmin
 from backend.admin.auth import RoleGrants, StaffAuthentication
 from backend.admin.cross_site import CrossSiteRefusal
 from backend.admin.page_headers import PageHeaders
+from backend.admin.second_factor_views import SecondFactorView
 from backend.admin.staff_views import StaffAdmin, StaffSessionAdmin
 from backend.admin.task_views import TaskAdmin
 from backend.admin.throttle import SignInRefused
@@ -34,7 +35,15 @@ from backend.observability.metrics import BusinessMetrics
 BASE_URL = "/admin"
 # Our own pages (the erasure confirmation), beside SQLAdmin's.
 TEMPLATES_DIR = Path(__file__).parent / "templates"
-VIEWS = (UserAdmin, TaskAdmin, TrashAdmin, StaffAdmin, StaffSessionAdmin, AuditLogAdmin)
+VIEWS = (
+    UserAdmin,
+    TaskAdmin,
+    TrashAdmin,
+    StaffAdmin,
+    StaffSessionAdmin,
+    AuditLogAdmin,
+    SecondFactorView,
+)
 
 
 class BackOffice(Admin):
@@ -75,12 +84,14 @@ def install_admin(
     engine: AsyncEngine,
     secret_key: str,
     secure_cookie: bool,
+    admins_need_second_factor: bool,
     metrics: BusinessMetrics,
 ) -> Admin:
     authentication = StaffAuthentication(
         engine=engine,
         secret_key=secret_key,
         secure_cookie=secure_cookie,
+        admins_need_second_factor=admins_need_second_factor,
         sign_ins=metrics.admin_sign_ins,
     )
     admin = BackOffice(
@@ -103,6 +114,7 @@ def install_admin(
 
     authentication.refused_response = refused
     TrashAdmin.purged_counter = metrics.trash_purged
+    SecondFactorView.session_maker = admin.session_maker
     for view in VIEWS:
         admin.add_view(view)
     return admin

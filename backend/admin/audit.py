@@ -35,7 +35,7 @@ from backend.models import (
 # What the audit log calls each table; a change to any other mapped class is refused.
 AUDITED_TYPES: dict[type, AuditObject] = {User: "user", Task: "task", StaffUser: "staff_user"}
 # Recorded as changed, never with their values.
-SECRET_FIELDS = frozenset({"password_hash"})
+SECRET_FIELDS = frozenset({"password_hash", "totp_secret", "recovery_code_hashes"})
 REDACTED = "[redacted]"
 # Set by a custom action on its session, so its rows say "deactivate" (or "restore") rather
 # than "update" (or "create").

@@ -18,12 +18,13 @@ import structlog
 from prometheus_client import Counter
 from sqladmin.authentication import AuthenticationBackend
 from sqladmin.authorization import WILDCARD, Action, GrantsAuthorizationBackend, custom_action
-from sqlalchemy import func, select, update
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy import any_, func, literal, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlmodel import col
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import RedirectResponse, Response
 
+from backend.accounts import second_factor
 from backend.accounts.staff import PASSWORD_MAX_LENGTH, normalise_email
 from backend.admin.audit import Actor, current_actor
 from backend.admin.sessions import MAX_AGE, current_session, end_session, open_session
@@ -43,6 +44,10 @@ from backend.models import EMAIL_MAX, AuditAction, AuditLog, StaffUser, table
 log = structlog.get_logger("taskapi.admin")
 
 SESSION_COOKIE = "taskapi_admin"
+# The two-factor page (backend.admin.second_factor_views).
+SET_UP_PATH = "/two-factor"
+# A TOTP code is 6 digits, a recovery code 13 characters: anything longer is cut.
+CODE_MAX = 64
 # Five wrong passwords within the window lock the email for the lock time.
 GRANTS: dict[str, set[tuple[str, str]]] = {
     "admin": {(WILDCARD, WILDCARD)},
@@ -59,6 +64,7 @@ GRANTS: dict[str, set[tuple[str, str]]] = {
         ("task-trash", custom_action("restore")),
         ("audit-log", Action.LIST),
         ("audit-log", Action.DETAILS),
+        ("two-factor", Action.LIST),
     },
 }
 
@@ -67,7 +73,13 @@ class StaffAuthentication(AuthenticationBackend):
     """Staff sign-in: Argon2 passwords, reserved attempts, and a session check per request."""
 
     def __init__(
-        self, *, engine: AsyncEngine, secret_key: str, secure_cookie: bool, sign_ins: Counter
+        self,
+        *,
+        engine: AsyncEngine,
+        secret_key: str,
+        secure_cookie: bool,
+        admins_need_second_factor: bool,
+        sign_ins: Counter,
     ) -> None:
         super().__init__(
             secret_key=secret_key,
@@ -80,6 +92,7 @@ class StaffAuthentication(AuthenticationBackend):
             https_only=secure_cookie,
         )
         self.engine = engine
+        self.admins_need_second_factor = admins_need_second_factor
         self.sign_ins = sign_ins
         self.password_checks = PasswordChecks()
         # Set by install_admin: the sign-in page with a message and a status.
@@ -89,6 +102,9 @@ class StaffAuthentication(AuthenticationBackend):
         form = await request.form()
         email = normalise_email(str(form.get("username", "")))[:EMAIL_MAX]
         password = str(form.get("password", ""))[:PASSWORD_MAX_LENGTH]
+        code = str(form.get("code", ""))[:CODE_MAX]
+        # Shown again on the page if the sign-in fails.
+        request.state.sign_in_email = email
         if "\x00" in email:
             # No account has one, and PostgreSQL's text cannot hold it: a plain failure.
             self._record("failure", email)
@@ -96,7 +112,7 @@ class StaffAuthentication(AuthenticationBackend):
         attempt = Attempt(email=email, client=client_address(request.scope))
         try:
             async with self.password_checks.slot():
-                staff = await self._check_credentials(attempt, password)
+                staff = await self._check_credentials(attempt, password, code)
         except SignInRefused as refusal:
             self._record(refusal.outcome, email)
             assert self.refused_response is not None, "install_admin sets it"
@@ -109,7 +125,12 @@ class StaffAuthentication(AuthenticationBackend):
         self._record("success", email)
         return True
 
-    async def _check_credentials(self, attempt: Attempt, password: str) -> StaffUser | None:
+    async def _check_credentials(
+        self, attempt: Attempt, password: str, code: str
+    ) -> StaffUser | None:
+        """The staff member whose email, password and (when they set one up) second factor
+        these are; None otherwise. Each attempt counts towards the lock-out until it succeeds,
+        a wrong code as a wrong password."""
         async with self.engine.begin() as conn:
             failures = await reserve(conn, attempt)
             row = (
@@ -117,21 +138,24 @@ class StaffAuthentication(AuthenticationBackend):
             ).one_or_none()
         password_hash = row.password_hash if row is not None else None
         matches = await self.password_checks.verify(password_hash, password)
-        if row is None or not matches or not row.is_active:
-            # The attempt that reached the limit set the lock when it was reserved.
-            if failures >= MAX_FAILURES:
-                raise locked("email", int(LOCK_TIME.total_seconds()))
-            return None
         async with self.engine.begin() as conn:
+            factor = None
+            if row is not None and matches and row.is_active:
+                factor = await _second_factor(conn, row, code)
+            if factor is None:
+                # The attempt that reached the limit set the lock when it was reserved.
+                if failures >= MAX_FAILURES:
+                    raise locked("email", int(LOCK_TIME.total_seconds()))
+                return None
+            assert row is not None
             await forget(conn, attempt)
             await conn.execute(
                 update(StaffUser)
                 .where(col(StaffUser.id) == row.id)
                 .values(last_login_at=func.now())
             )
-            await conn.execute(
-                _audit_row(row.id, row.email, "sign_in", {"client_address": attempt.client.address})
-            )
+            signed_in = {"client_address": attempt.client.address, "second_factor": factor}
+            await conn.execute(_audit_row(row.id, row.email, "sign_in", signed_in))
         return StaffUser.model_validate(row._mapping)
 
     def _record(self, outcome: str, email: str) -> None:
@@ -155,6 +179,15 @@ class StaffAuthentication(AuthenticationBackend):
             request.session.clear()
             return False
         actor = Actor(id=session.staff_id, email=session.email, role=session.role)
+        setting_up = request.url.path.rstrip("/").endswith(SET_UP_PATH)
+        if (
+            self.admins_need_second_factor
+            and actor.role == "admin"
+            and not session.has_second_factor
+            and not setting_up
+        ):
+            # Until it is set up, this is the one page an admin may open.
+            return RedirectResponse(str(request.url_for("admin:view-two-factor")), 302)
         request.state.actor = actor
         current_actor.set(actor)
         structlog.contextvars.bind_contextvars(staff_id=str(actor.id))
@@ -163,6 +196,38 @@ class StaffAuthentication(AuthenticationBackend):
     async def get_user_id(self, request: Request) -> Any:
         actor: Actor | None = getattr(request.state, "actor", None)
         return actor.id if actor is not None else None
+
+
+async def _second_factor(conn: AsyncConnection, row: Any, code: str) -> str | None:
+    """How the second factor was given ("none" when the account has none), or None when the
+    code is wrong. A TOTP code's step, or a recovery code, is used up in the same statement
+    that accepts it, so two sign-ins with one code cannot both pass."""
+    if row.totp_secret is None:
+        return "none"
+    step = second_factor.matching_step(row.totp_secret, code)
+    if step is not None:
+        accepted = await conn.execute(
+            update(StaffUser)
+            .where(
+                col(StaffUser.id) == row.id,
+                func.coalesce(col(StaffUser.totp_last_step), -1) < step,
+            )
+            .values(totp_last_step=step)
+        )
+        return "totp" if accepted.rowcount == 1 else None
+    used = await conn.execute(
+        update(StaffUser)
+        .where(
+            col(StaffUser.id) == row.id,
+            literal(second_factor.recovery_hash(code)) == any_(col(StaffUser.recovery_code_hashes)),
+        )
+        .values(
+            recovery_code_hashes=func.array_remove(
+                col(StaffUser.recovery_code_hashes), second_factor.recovery_hash(code)
+            )
+        )
+    )
+    return "recovery_code" if code.strip() and used.rowcount == 1 else None
 
 
 def _audit_row(

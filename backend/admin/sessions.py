@@ -41,6 +41,7 @@ class OpenSession:
     staff_id: uuid.UUID
     email: str
     role: str
+    has_second_factor: bool = False
 
 
 def _session_id(token: str) -> str:
@@ -104,6 +105,7 @@ async def current_session(conn: AsyncConnection, request: Request) -> OpenSessio
                 col(StaffUser.id),
                 col(StaffUser.email),
                 col(StaffUser.role),
+                col(StaffUser.totp_secret).is_not(None).label("has_second_factor"),
                 (col(StaffSession.last_seen_at) < func.now() - TOUCH_EVERY).label("stale"),
             )
             .join(StaffUser, col(StaffUser.id) == col(StaffSession.staff_id))
@@ -123,7 +125,13 @@ async def current_session(conn: AsyncConnection, request: Request) -> OpenSessio
             .where(col(StaffSession.id) == session_id)
             .values(last_seen_at=func.now())
         )
-    return OpenSession(id=session_id, staff_id=row.id, email=row.email, role=row.role)
+    return OpenSession(
+        id=session_id,
+        staff_id=row.id,
+        email=row.email,
+        role=row.role,
+        has_second_factor=row.has_second_factor,
+    )
 
 
 async def end_session(conn: AsyncConnection, request: Request) -> OpenSession | None:

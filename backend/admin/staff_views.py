@@ -5,20 +5,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Select, delete
+from sqladmin import action
+from sqlalchemy import Select, delete, select
 from sqlmodel import col
 from starlette.requests import Request
+from starlette.responses import RedirectResponse
 from wtforms import Form, PasswordField, SelectField
 from wtforms.validators import DataRequired, Length
 
 from backend.accounts.staff import StaffError, hash_password, normalise_email
-from backend.admin.audit import audit_entry
+from backend.admin.audit import ACTION_KEY, audit_entry
 from backend.admin.sessions import keep, open_sessions
 from backend.admin.views import (
     EMAIL_FORMAT,
     BackOfficeView,
     ChangeRefused,
     as_uuid,
+    selected_ids,
     strip_field,
 )
 from backend.models import (
@@ -41,8 +44,15 @@ class StaffAdmin(BackOfficeView, model=StaffUser):
         "last_login_at": "Last sign-in",
         "created_at": "Created",
     }
-    column_details_exclude_list = ["password_hash"]
-    column_export_exclude_list = ["password_hash"]
+    # Secrets, and what only the sign-in needs.
+    column_details_exclude_list = [
+        "password_hash",
+        "totp_secret",
+        "totp_last_step",
+        "recovery_code_hashes",
+        "session_version",
+    ]
+    column_export_exclude_list = column_details_exclude_list
     column_searchable_list = ["email"]
     column_sortable_list = ["email", "role", "last_login_at"]
     column_default_sort = [("email", False)]
@@ -100,6 +110,32 @@ class StaffAdmin(BackOfficeView, model=StaffUser):
             async with self.session_maker() as session:
                 await keep(await session.connection(), request, version)
                 await session.commit()
+
+    @action(
+        name="reset-second-factor",
+        label="Reset two-factor sign-in",
+        confirmation_message=(
+            "Reset two-factor sign-in for this staff member? Their sessions end; they sign in "
+            "with their password alone and set it up again."
+        ),
+        add_in_list=False,
+    )
+    async def reset_second_factor(self, request: Request) -> RedirectResponse:
+        ids = selected_ids(request, "Select a staff member by their id.")
+        async with self.session_maker() as session:
+            session.info[ACTION_KEY] = "reset_second_factor"
+            for staff in (
+                await session.scalars(select(StaffUser).where(col(StaffUser.id).in_(ids)))
+            ).all():
+                staff.totp_secret = None
+                staff.totp_last_step = None
+                staff.recovery_code_hashes = []
+                staff.session_version += 1
+            await session.commit()
+        back = request.headers.get("referer") or str(
+            request.url_for("admin:list", identity=self.identity)
+        )
+        return RedirectResponse(back, status_code=302)
 
     def delete_refusal(self, request: Request, pk: str) -> str | None:
         if _is_self(request, pk):

@@ -15,7 +15,7 @@ from sqlalchemy import (
     String,
     text,
 )
-from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlmodel import Field, Relationship, SQLModel
 
 from backend.models.base import EMAIL_MAX, timestamp_column, utcnow
@@ -39,6 +39,18 @@ class StaffUser(SQLModel, table=True):
     # Each session records it when it opens; raising it ends every session this account has
     # open (deactivation, a role or password change).
     session_version: int = Field(default=1, sa_column_kwargs={"server_default": text("1")})
+    # The second factor (backend.accounts.second_factor): the TOTP secret once set up, the
+    # step of the last code accepted (none is accepted twice), hashes of unused recovery codes.
+    totp_secret: str | None = Field(default=None, sa_type=String(64))
+    totp_last_step: int | None = Field(default=None, sa_type=BigInteger)
+    recovery_code_hashes: list[str] = Field(
+        default_factory=list,
+        sa_column=Column(ARRAY(String(64)), nullable=False, server_default=text("'{}'")),
+    )
+
+    @property
+    def has_second_factor(self) -> bool:
+        return self.totp_secret is not None
 
     def __str__(self) -> str:
         return self.email
@@ -90,6 +102,8 @@ AuditAction = Literal[
     "sign_in",
     "sign_out",
     "end_session",
+    "set_up_second_factor",
+    "reset_second_factor",
     "restore",
     "export",
     "erase",

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import httpx
+import pyotp
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
@@ -242,3 +245,43 @@ def test_support_schedules_a_task_in_the_browser(
     page.goto(f"/admin/task/details/{task['id']}")
     expect(page.locator("body")).to_contain_text("3 · High")
     expect(page.locator("body")).to_contain_text("Europe/Berlin")
+
+
+def test_staff_set_up_a_second_factor_and_sign_in_with_a_code_or_a_recovery_code(
+    page: Page, make_staff: Callable[..., Staff]
+) -> None:
+    staff = make_staff("support")
+
+    def sign_in_with(code: str, password: str | None = None) -> None:
+        page.goto("/admin/login")
+        page.fill("input[name=username]", staff.email)
+        page.fill("input[name=password]", password or staff.password)
+        page.fill("input[name=code]", code)
+        page.click("button[type=submit]")
+
+    sign_in_with("")
+    page.goto("/admin/two-factor")
+    expect(page.get_by_alt_text("QR code for your authenticator app")).to_be_visible()
+    _snap(page, "two-factor-set-up")
+    key = page.locator("#totp-key").inner_text()
+    page.fill("input[name=code]", "000000")
+    page.click("button[type=submit]")
+    expect(page.get_by_role("alert")).to_contain_text("not right")
+    page.fill("input[name=code]", pyotp.TOTP(key).now())
+    page.click("button[type=submit]")
+    codes = page.locator("#recovery-codes li").all_inner_texts()
+    assert len(codes) == 10
+    page.goto("/admin/logout")
+
+    # A wrong code: refused, the email kept.
+    sign_in_with("123456")
+    expect(page.get_by_role("alert")).to_be_visible()
+    expect(page.locator("input[name=username]")).to_have_value(staff.email)
+    sign_in_with(pyotp.TOTP(key).at(time.time() + 30))
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+    page.goto("/admin/logout")
+    sign_in_with(codes[0])
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+    page.goto("/admin/logout")
+    sign_in_with(codes[0])
+    expect(page).to_have_url(re.compile(r"/admin/login"))

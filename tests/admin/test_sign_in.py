@@ -492,7 +492,7 @@ def test_sign_ins_are_audited_with_the_client_address(
         "SELECT staff_id, action, object_id, after FROM audit_log"
     ).fetchall()
     assert (staff_id, action, object_id) == (staff.id, "sign_in", str(staff.id))
-    assert after == {"client_address": "192.0.2.10"}
+    assert after == {"client_address": "192.0.2.10", "second_factor": "none"}
 
 
 def test_admins_see_open_sessions_and_end_any(
