@@ -67,6 +67,10 @@ async def erase_user(session: AsyncSession, user: User) -> None:
     """Erase the user and everything of theirs, and redact what the audit log recorded about
     them; the caller commits."""
     user_id = user.id
+    # Tasks, trash and idempotency records go with the row: their foreign keys cascade. The
+    # delete comes first: it waits for any edit of theirs still in progress, so the redaction
+    # below, which starts after it, also sees that edit's audit entry.
+    await session.execute(delete(User).where(col(User.id) == user_id))
     await session.execute(select(func.set_config("taskapi.erasing", "on", True)))
     await session.execute(select(func.set_config("taskapi.erased_user", str(user_id), True)))
     redacted = literal(REDACTED_VALUES, JSONB)
@@ -78,8 +82,6 @@ async def erase_user(session: AsyncSession, user: User) -> None:
             after=case((col(AuditLog.after).is_(None), None), else_=redacted),
         )
     )
-    # Tasks, trash and idempotency records go with the row: their foreign keys cascade.
-    await session.execute(delete(User).where(col(User.id) == user_id))
     session.add(
         audit_entry(
             action="erase", object_type="user", object_id=str(user_id), subject_user_id=user_id

@@ -5,13 +5,23 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 
 import psycopg
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.helpers import TEST_SECRET, Metrics, User, cli_env, create_task, run_cli
+from tests.helpers import (
+    TEST_SECRET,
+    Metrics,
+    User,
+    cli_env,
+    create_task,
+    libpq,
+    run_cli,
+    wait_until,
+)
 
 
 def _trash(db: psycopg.Connection) -> list[tuple]:
@@ -299,3 +309,40 @@ def test_a_task_deleted_in_the_back_office_takes_its_idempotency_answer_with_it(
     admin.delete(f"/admin/task/delete?pks={task['id']}")
     assert db.execute("SELECT count(*) FROM task_trash").fetchone() == (1,)
     assert db.execute("SELECT count(*) FROM idempotency_key").fetchone() == (0,)
+
+
+def test_an_edit_committed_while_its_user_is_erased_is_redacted_too(
+    admin: TestClient, alice: User, db: psycopg.Connection, direct_url: str
+) -> None:
+    task = create_task(admin, alice, title="Secret plan")
+    # A back-office edit of the task in progress: its row locked, its audit entry written, not
+    # yet committed, as the erasure starts.
+    with psycopg.connect(libpq(direct_url), application_name="editing") as editing:
+        editing.execute("UPDATE task SET title = 'Secret, revised' WHERE id = %s", (task["id"],))
+        editing.execute(
+            "INSERT INTO audit_log (staff_email, action, object_type, object_id,"
+            " subject_user_id, after, created_at)"
+            " VALUES ('x@example.com', 'update', 'task', %s, %s, %s, now())",
+            (task["id"], alice.id, json.dumps({"title": "Secret, revised"})),
+        )
+        with ThreadPoolExecutor(1) as pool:
+            erasing = pool.submit(
+                admin.get, f"/admin/user/action/erase?pks={alice.id}&confirm=alice@example.com"
+            )
+            # The erasure waits on the edit's lock (whichever of its statements gets there).
+            assert wait_until(
+                lambda: (
+                    db.execute(
+                        "SELECT count(*) FROM pg_stat_activity"
+                        " WHERE wait_event_type = 'Lock' AND application_name <> 'editing'"
+                    ).fetchone()
+                    == (1,)
+                ),
+                timeout_s=10,
+            )
+            editing.commit()
+            assert erasing.result(timeout=30).status_code == 200
+    history = db.execute(
+        "SELECT after::text FROM audit_log WHERE subject_user_id = %s", (alice.id,)
+    ).fetchall()
+    assert history and "Secret" not in str(history)
