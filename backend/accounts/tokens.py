@@ -6,7 +6,6 @@ import math
 import threading
 import time
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import anyio.to_thread
@@ -52,13 +51,14 @@ class JwksKeys:
     whose key is already known never wait on the network.
     """
 
-    def __init__(self, url: str, on_change: Callable[[], None]) -> None:
+    def __init__(self, url: str) -> None:
         # PyJWKClient for the request itself (headers, timeout, TLS); its caches are not
         # used because they forget the last good set when a refresh fails.
         self._client = PyJWKClient(
             url, cache_jwk_set=False, cache_keys=False, timeout=JWKS_FETCH_TIMEOUT_S
         )
-        self._on_change = on_change
+        # Moves on whenever the set's keys change: what a verified token was checked against.
+        self.generation = 0
         self._keys: PyJWKSet | None = None
         self._fetched_at = -math.inf
         # Each reason to fetch has its own interval: a token with an unknown `kid` right after
@@ -66,6 +66,13 @@ class JwksKeys:
         self._last_attempt = dict.fromkeys(("no_set", "stale", "unknown_kid"), -math.inf)
         self._fetching: threading.Event | None = None
         self._lock = threading.Lock()
+
+    def fresh_generation(self) -> int | None:
+        """The set's generation while it is fresh; None when a refresh is due (then nothing
+        checked against it is served from memory, and the next check brings the refresh)."""
+        if self._keys is None or time.monotonic() - self._fetched_at >= JWKS_CACHE_S:
+            return None
+        return self.generation
 
     def cached_key_for(self, kid: str | None) -> PyJWK | None:
         """The key from a still-fresh set, without blocking; None means `key_for`."""
@@ -110,8 +117,8 @@ class JwksKeys:
                     previous, self._keys = self._keys, fetched
                     self._fetched_at = time.monotonic()
                     if previous is not None and _key_data(previous) != _key_data(fetched):
-                        # A key was rotated out: tokens it verified must not be served from memory.
-                        self._on_change()
+                        # Tokens checked against the old set are not served from memory.
+                        self.generation += 1
         finally:
             with self._lock:
                 done, self._fetching = self._fetching, None
@@ -144,31 +151,35 @@ class VerifiedTokens:
     """Tokens already verified, each kept until its `exp` and no longer; never a refusal.
 
     Keyed by the exact token string, so only the very same signed bytes are served from here.
-    Bounded: when full, the oldest entry goes.
+    A token checked against a JWKS is served only while that key set is current and fresh:
+    each entry carries the set's generation (None for a shared-secret token). Bounded: when
+    full, the oldest entry goes.
     """
 
     def __init__(self, size: int = TOKEN_CACHE_SIZE) -> None:
         self._size = size
-        self._entries: dict[str, tuple[Principal, float]] = {}
+        self._entries: dict[str, tuple[Principal, float, int | None]] = {}
 
-    def get(self, token: str) -> Principal | None:
+    def get(self, token: str, generation: int | None) -> Principal | None:
         entry = self._entries.get(token)
         if entry is None:
             return None
-        if entry[1] <= time.time():
+        principal, expires_at, checked_against = entry
+        if expires_at <= time.time():
             del self._entries[token]
             return None
-        return entry[0]
+        if checked_against is not None and checked_against != generation:
+            return None
+        return principal
 
-    def put(self, token: str, principal: Principal, expires_at: float) -> None:
+    def put(
+        self, token: str, principal: Principal, expires_at: float, generation: int | None
+    ) -> None:
         if len(token) > CACHED_TOKEN_MAX_BYTES:
             return
         if len(self._entries) >= self._size:
             del self._entries[next(iter(self._entries))]
-        self._entries[token] = (principal, expires_at)
-
-    def clear(self) -> None:
-        self._entries.clear()
+        self._entries[token] = (principal, expires_at, generation)
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -183,11 +194,7 @@ class TokenVerifier:
         self._secret = settings.jwt_key
         self._audience = settings.jwt_audience
         self._issuer = settings.jwt_issuer
-        self._jwks = (
-            JwksKeys(settings.jwt_jwks_url, on_change=self.verified.clear)
-            if settings.jwt_jwks_url
-            else None
-        )
+        self._jwks = JwksKeys(settings.jwt_jwks_url) if settings.jwt_jwks_url else None
         required = ["exp", "sub"]
         if self._audience:
             required.append("aud")
@@ -198,7 +205,8 @@ class TokenVerifier:
     async def verify(self, authorization: str | None) -> Principal:
         """Check an `Authorization` header value and return whom the token speaks for."""
         token = _bearer_token(authorization)
-        known = self.verified.get(token)
+        current = self._jwks.fresh_generation() if self._jwks is not None else None
+        known = self.verified.get(token, current)
         if known is not None:
             return known
         if len(token) > MAX_TOKEN_BYTES:
@@ -213,10 +221,13 @@ class TokenVerifier:
         # One key source per algorithm family: an HMAC secret never verifies an asymmetric
         # algorithm's token and a JWKS key never an HMAC one, so algorithms cannot be confused.
         key: object
+        # The key set this token is checked against (None: the shared secret).
+        checked_against: int | None = None
         if algorithm in HMAC_ALGORITHMS:
             key = self._secret
         else:
             assert self._jwks is not None  # Settings refuse asymmetric algorithms without a JWKS.
+            checked_against = self._jwks.generation
             kid = header.get("kid")
             kid = kid if isinstance(kid, str) else None
             jwk = self._jwks.cached_key_for(kid)
@@ -244,7 +255,10 @@ class TokenVerifier:
             # Also covers a key of the wrong type for the algorithm (InvalidKeyError).
             raise InvalidToken() from None
         principal = _principal(claims)
-        self.verified.put(token, principal, float(claims["exp"]))
+        # A token whose key set changed while it was checked is not remembered: it may have
+        # been checked against a key that has just left the set.
+        if self._jwks is None or checked_against in (None, self._jwks.generation):
+            self.verified.put(token, principal, float(claims["exp"]), checked_against)
         return principal
 
 

@@ -145,9 +145,9 @@ def test_a_verified_token_is_remembered_until_its_exp_and_no_longer() -> None:
     token = make_token(user_id, ttl_s=2)
     principal = asyncio.run(verifier.verify(f"Bearer {token}"))
     assert principal.user_id == user_id
-    assert verifier.verified.get(token) == principal
+    assert verifier.verified.get(token, None) == principal
     time.sleep(2.1)
-    assert verifier.verified.get(token) is None
+    assert verifier.verified.get(token, None) is None
     # Past `exp` the token is checked again (and still taken within the clock-skew leeway).
     assert asyncio.run(verifier.verify(f"Bearer {token}")).user_id == user_id
 
@@ -175,8 +175,8 @@ def test_the_token_memory_is_bounded() -> None:
     for token in tokens:
         asyncio.run(verifier.verify(f"Bearer {token}"))
     assert len(verifier.verified) == 3
-    assert verifier.verified.get(tokens[0]) is None
-    assert verifier.verified.get(tokens[-1]) is not None
+    assert verifier.verified.get(tokens[0], None) is None
+    assert verifier.verified.get(tokens[-1], None) is not None
 
 
 def test_a_deactivated_user_with_a_remembered_token_is_refused_at_once(

@@ -177,6 +177,45 @@ def test_a_key_rotated_out_of_the_jwks_is_no_longer_honoured_from_memory(
     assert _get(client, sub, old_token).json()["code"] == "invalid_token"
 
 
+def test_a_token_is_not_served_from_memory_past_its_key_sets_freshness(
+    make_client, jwks_server: JwksServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No token with a new kid comes to make the platform look: the set goes stale, and a
+    remembered token is checked again, against the set as it is now."""
+    monkeypatch.setattr(backend.accounts.tokens, "JWKS_CACHE_S", 0.2)
+    monkeypatch.setattr(backend.accounts.tokens, "JWKS_MIN_REFRESH_INTERVAL_S", 0.0)
+    client = make_client(jwt_jwks_url=jwks_server.url, jwt_algorithms="RS256,EdDSA")
+    sub = uuid.uuid4()
+    token = _rsa_token(sub)
+    assert _get(client, sub, token).status_code == 200
+    assert _get(client, sub, token).status_code == 200  # from memory
+    without_rsa = {"keys": [k for k in _jwks()["keys"] if k["kid"] != "rsa-1"]}
+    jwks_server.body = json.dumps(without_rsa).encode()
+    time.sleep(0.3)
+    assert _get(client, sub, token).json()["code"] == "invalid_token"
+
+
+def test_a_token_checked_while_the_key_set_changed_is_not_remembered(
+    make_client, jwks_server: JwksServer
+) -> None:
+    """Its key came from a refresh that replaced the set: it is verified, but not kept."""
+    new_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    new_jwk = json.loads(RSAAlgorithm.to_jwk(new_key.public_key()))
+    client = make_client(jwt_jwks_url=jwks_server.url, jwt_algorithms="RS256")
+    verified = client.app.state.context.verifier.verified
+    sub = uuid.uuid4()
+    assert _get(client, sub, _rsa_token(sub)).status_code == 200
+    assert len(verified) == 1
+    jwks_server.body = json.dumps(
+        {"keys": [*_jwks()["keys"], {**new_jwk, "kid": "rsa-2", "use": "sig"}]}
+    ).encode()
+    token = _rsa_token(sub, kid="rsa-2", key=new_key)
+    assert _get(client, sub, token).status_code == 200
+    assert len(verified) == 1, "checked during the refresh: not remembered"
+    assert _get(client, sub, token).status_code == 200
+    assert len(verified) == 2
+
+
 BAD_ANSWERS = {
     "html": (200, "text/html", b"<html><body>Sign in to continue</body></html>"),
     "empty": (200, "application/json", b""),
