@@ -110,7 +110,7 @@ def _run_server(args: argparse.Namespace, settings: Settings, *, embedded: bool)
 
     metrics_dir = new_multiprocess_dir() if args.workers > 1 else None
     if embedded:
-        migrations.upgrade(migrations.migration_url(settings))
+        migrations.upgrade_for(settings)
     _announce(args, settings)
     # Uvicorn shuts down gracefully on SIGTERM, then re-raises it to the handler that was in
     # place before: this one, so the embedded database is released and the process exits 0.
@@ -168,7 +168,7 @@ def _db(args: argparse.Namespace) -> int:
         _configure_logging(settings)
         url = migrations.migration_url(settings)
         if args.action == "upgrade":
-            migrations.upgrade(url)
+            migrations.upgrade_for(settings)
             return 0
         try:
             migrations.check(url)
@@ -204,7 +204,7 @@ def _create_staff(args: argparse.Namespace) -> int:
         staff = new_staff_user(email=args.email, role=args.role, password=_read_password(args))
         with _database() as (settings, embedded):
             if embedded:
-                migrations.upgrade(migrations.migration_url(settings))
+                migrations.upgrade_for(settings)
             asyncio.run(add(settings, staff))
     except StaffError as exc:
         print(f"taskapi: cannot create the staff account: {exc}", file=sys.stderr)

@@ -2,9 +2,9 @@
 
 Erasure is one transaction: the user row goes, and with it (ON DELETE CASCADE) their tasks,
 trash and idempotency records; the values recorded in earlier audit entries about them and
-their tasks are redacted, the one change the audit log's trigger lets through, and only for
-the user this transaction names (`taskapi.erasing`, `taskapi.erased_user`); one new entry says
-who erased which user id and when.
+their tasks are redacted by the owner's `redact_erased_user` (migration 0011), the one change
+the audit log's trigger lets through, and only once the user is gone; one new entry says who
+erased which user id and when.
 """
 
 from __future__ import annotations
@@ -13,17 +13,13 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import case, delete, func, literal, select, update
-from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from backend.admin.audit import audit_entry
-from backend.models import AuditLog, Task, TaskTrash, User
+from backend.models import Task, TaskTrash, User
 from backend.tasks.rows import public, rfc3339
-
-# What redacted audit values become.
-REDACTED_VALUES = {"redacted": "the user was erased"}
 
 
 def _row(obj: Any, fields: tuple[str, ...]) -> dict[str, Any]:
@@ -71,17 +67,9 @@ async def erase_user(session: AsyncSession, user: User) -> None:
     # delete comes first: it waits for any edit of theirs still in progress, so the redaction
     # below, which starts after it, also sees that edit's audit entry.
     await session.execute(delete(User).where(col(User.id) == user_id))
-    await session.execute(select(func.set_config("taskapi.erasing", "on", True)))
-    await session.execute(select(func.set_config("taskapi.erased_user", str(user_id), True)))
-    redacted = literal(REDACTED_VALUES, JSONB)
-    await session.execute(
-        update(AuditLog)
-        .where(col(AuditLog.subject_user_id) == user_id)
-        .values(
-            before=case((col(AuditLog.before).is_(None), None), else_=redacted),
-            after=case((col(AuditLog.after).is_(None), None), else_=redacted),
-        )
-    )
+    # The owner's function redacts (the serving role may not change the log itself), and only
+    # once the user is gone.
+    await session.execute(select(func.redact_erased_user(user_id)))
     session.add(
         audit_entry(
             action="erase", object_type="user", object_id=str(user_id), subject_user_id=user_id

@@ -8,9 +8,10 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL, Connection
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.pool import NullPool
 
 from backend.core.settings import Settings
 
@@ -69,8 +70,43 @@ def migration_url(settings: Settings) -> URL:
     return url
 
 
-def upgrade(url: URL, revision: str = "head") -> None:
+def upgrade(url: URL, revision: str = "head", *, serving_role: str | None = None) -> None:
+    """Migrate as `url`'s role (the owner); then, when the app serves as another role, grant
+    it what serving needs, on every upgrade (one already at head too)."""
     command.upgrade(alembic_config(url), revision)
+    if serving_role is not None and serving_role != url.username:
+        grant_serving_role(url, serving_role)
+
+
+def upgrade_for(settings: Settings) -> None:
+    """Upgrade through the migration URL, for the role DATABASE_URL serves as."""
+    app_url = settings.app_database_url()
+    upgrade(migration_url(settings), serving_role=app_url.username if app_url else None)
+
+
+# What the serving role may do: read and write the tables' rows; of the audit log, read and
+# add entries (redaction goes through the owner's redact_erased_user); of alembic_version,
+# read it (/readyz). No DDL (not the owner: no ALTER, no trigger switched off), no TRUNCATE.
+_SERVING_GRANTS = (
+    "GRANT USAGE ON SCHEMA public TO {role}",
+    "REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {role}",
+    "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role}",
+    "REVOKE INSERT, UPDATE, DELETE ON alembic_version FROM {role}",
+    "REVOKE UPDATE, DELETE ON audit_log FROM {role}",
+    "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role}",
+    "GRANT EXECUTE ON FUNCTION redact_erased_user(uuid) TO {role}",
+)
+
+
+def grant_serving_role(url: URL, role: str) -> None:
+    quoted = '"' + role.replace('"', '""') + '"'
+    engine = create_engine(url, poolclass=NullPool)
+    try:
+        with engine.begin() as connection:
+            for statement in _SERVING_GRANTS:
+                connection.execute(text(statement.format(role=quoted)))
+    finally:
+        engine.dispose()
 
 
 def downgrade(url: URL, revision: str) -> None:
