@@ -17,7 +17,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ed25519, rsa
 from jwt.algorithms import OKPAlgorithm, RSAAlgorithm
 
-import backend.accounts.tokens
+import backend.accounts.jwks
 from tests.helpers import TEST_SECRET, make_token
 
 RSA_KEY = rsa.generate_private_key(public_exponent=65537, key_size=2048)
@@ -139,7 +139,7 @@ def _hmac_with_raw_key(sub: uuid.UUID, key: bytes) -> str:
 def test_last_good_key_set_survives_failed_refresh(
     make_client, jwks_server: JwksServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(backend.accounts.tokens, "JWKS_CACHE_S", 0.5)
+    monkeypatch.setattr(backend.accounts.jwks, "JWKS_CACHE_S", 0.5)
     client = make_client(jwt_jwks_url=jwks_server.url, jwt_algorithms="RS256")
     sub = uuid.uuid4()
     assert _get(client, sub, _rsa_token(sub)).status_code == 200
@@ -182,8 +182,8 @@ def test_a_token_is_not_served_from_memory_past_its_key_sets_freshness(
 ) -> None:
     """No token with a new kid comes to make the platform look: the set goes stale, and a
     remembered token is checked again, against the set as it is now."""
-    monkeypatch.setattr(backend.accounts.tokens, "JWKS_CACHE_S", 0.2)
-    monkeypatch.setattr(backend.accounts.tokens, "JWKS_MIN_REFRESH_INTERVAL_S", 0.0)
+    monkeypatch.setattr(backend.accounts.jwks, "JWKS_CACHE_S", 0.2)
+    monkeypatch.setattr(backend.accounts.jwks, "JWKS_MIN_REFRESH_INTERVAL_S", 0.0)
     client = make_client(jwt_jwks_url=jwks_server.url, jwt_algorithms="RS256,EdDSA")
     sub = uuid.uuid4()
     token = _rsa_token(sub)
@@ -245,8 +245,8 @@ def test_the_last_good_key_set_outlives_a_bad_answer(
     monkeypatch: pytest.MonkeyPatch,
     answer: tuple[int, str, bytes],
 ) -> None:
-    monkeypatch.setattr(backend.accounts.tokens, "JWKS_CACHE_S", 0.2)
-    monkeypatch.setattr(backend.accounts.tokens, "JWKS_MIN_REFRESH_INTERVAL_S", 0.0)
+    monkeypatch.setattr(backend.accounts.jwks, "JWKS_CACHE_S", 0.2)
+    monkeypatch.setattr(backend.accounts.jwks, "JWKS_MIN_REFRESH_INTERVAL_S", 0.0)
     client = make_client(jwt_jwks_url=jwks_server.url, jwt_algorithms="RS256")
     sub = uuid.uuid4()
     assert _get(client, sub, _rsa_token(sub)).status_code == 200
@@ -272,7 +272,7 @@ def test_unknown_kids_refresh_the_key_set_at_most_once_per_interval(
 def test_a_slow_refresh_does_not_hold_up_requests_whose_key_is_known(
     make_client, jwks_server: JwksServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(backend.accounts.tokens, "JWKS_CACHE_S", 0.2)
+    monkeypatch.setattr(backend.accounts.jwks, "JWKS_CACHE_S", 0.2)
     client = make_client(jwt_jwks_url=jwks_server.url, jwt_algorithms="RS256")
     sub = uuid.uuid4()
     assert _get(client, sub, _rsa_token(sub)).status_code == 200
