@@ -16,8 +16,8 @@ from pydantic import ValidationError
 
 from backend.accounts.staff import StaffError
 from backend.core import migrations
-from backend.core.embedded_db import EmbeddedDatabaseError, shared_cluster
 from backend.core.settings import DATA_DIR, Settings
+from backend.core.shared_cluster import EmbeddedDatabaseError, shared_cluster
 from backend.core.this_machine import is_loopback_address
 from backend.models import STAFF_ROLES, TRASH_KEPT, StaffUser
 
@@ -56,9 +56,9 @@ def _database(*, logged: bool = False) -> Iterator[tuple[Settings, bool]]:
     if settings.database_url is not None:
         yield settings, False
         return
-    with shared_cluster(DATA_DIR.resolve()) as url:
-        # Uvicorn's workers read their settings from the environment, so that is where it goes.
-        os.environ["DATABASE_URL"] = url
+    with shared_cluster(DATA_DIR.resolve()) as (owner_url, app_url):
+        # For uvicorn's workers too: migrations as the owner, serving as the app's own role.
+        os.environ["DATABASE_URL"], os.environ["DATABASE_DIRECT_URL"] = app_url, owner_url
         if not logged:
             print(f"taskapi: using the embedded PostgreSQL under {DATA_DIR}/", file=sys.stderr)
         yield _settings(), True

@@ -31,7 +31,7 @@ from sqlmodel import SQLModel
 from backend.accounts.staff import normalise_email
 from backend.app import create_app
 from backend.core import migrations
-from backend.core.embedded_db import EmbeddedDatabase
+from backend.core.embedded_db import APP_ROLE, EmbeddedDatabase
 from backend.core.settings import Settings, driver_url
 from backend.models import StaffUser
 from tests.helpers import (
@@ -101,14 +101,18 @@ def databases() -> Iterator[tuple[str, str]]:
 @contextmanager
 def _throwaway_database(prefix: str) -> Iterator[tuple[EmbeddedDatabase, str, str]]:
     """A migrated embedded cluster, its app URL and its direct URL; with TEST_PGBOUNCER=1 the
-    app URL goes through a PgBouncer in transaction mode, as Neon's pooled endpoint does."""
+    app URL goes through a PgBouncer in transaction mode, as Neon's pooled endpoint does.
+
+    As in production: migrations (and the tests' own looks at the data) as the owner, on the
+    direct URL; the app as a role with only what serving needs, granted by the upgrade."""
     root = Path(tempfile.mkdtemp(prefix=prefix))
     cluster = EmbeddedDatabase(root, server_settings={"fsync": "off", "full_page_writes": "off"})
     direct = cluster.start()
-    migrations.upgrade(driver_url(direct))
-    bouncer = PgBouncer(root / "pgbouncer", direct) if os.environ.get("TEST_PGBOUNCER") else None
+    migrations.upgrade(driver_url(direct), serving_role=APP_ROLE)
+    app = cluster.app_url()
+    bouncer = PgBouncer(root / "pgbouncer", app) if os.environ.get("TEST_PGBOUNCER") else None
     try:
-        yield cluster, (bouncer.start() if bouncer else direct), direct
+        yield cluster, (bouncer.start() if bouncer else app), direct
     finally:
         if bouncer:
             bouncer.stop()

@@ -9,7 +9,6 @@ cluster at once share it (`shared_cluster`): none stops it while another still u
 
 from __future__ import annotations
 
-import fcntl
 import importlib.util
 import logging
 import os
@@ -20,8 +19,6 @@ import shutil
 import socket
 import subprocess
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,6 +30,9 @@ log = logging.getLogger("taskapi.embedded_db")
 
 DATABASE_NAME = "taskapi"
 SUPERUSER = "postgres"
+# The role the platform serves as: not a superuser, granted what serving needs by every
+# upgrade (backend.core.migrations); migrations run as SUPERUSER, the database's owner.
+APP_ROLE = "taskapi_app"
 # Present while a cluster that a `taskapi` command started runs: the last command out stops it.
 STARTED_MARKER = "started-by-taskapi"
 START_LOCK = "cluster-start.lock"
@@ -146,8 +146,12 @@ class EmbeddedDatabase:
     def _password_file(self) -> Path:
         return self.root / "password"
 
-    def _password(self) -> str:
-        return self._password_file.read_text().strip()
+    def _password(self, role: str = SUPERUSER) -> str:
+        path = self._password_file if role == SUPERUSER else self.root / f"password-{role}"
+        if not path.exists():  # a cluster made before the role was
+            path.write_text(secrets.token_urlsafe(24))
+            path.chmod(0o600)
+        return path.read_text().strip()
 
     def _port(self) -> int | None:
         """The running postmaster's port, from its pid file, or None when it is not running."""
@@ -161,11 +165,15 @@ class EmbeddedDatabase:
             return None
         return int(lines[3])
 
-    def url(self, database: str = DATABASE_NAME) -> str:
+    def url(self, database: str = DATABASE_NAME, role: str = SUPERUSER) -> str:
         port = self._port()
         if port is None:
             raise EmbeddedDatabaseError("the embedded database is not running")
-        return f"postgresql://{SUPERUSER}:{self._password()}@127.0.0.1:{port}/{database}"
+        return f"postgresql://{role}:{self._password(role)}@127.0.0.1:{port}/{database}"
+
+    def app_url(self) -> str:
+        """The URL the platform serves through, as APP_ROLE."""
+        return self.url(role=APP_ROLE)
 
     def _init(self, bin_dir: Path) -> None:
         self.root.mkdir(parents=True, exist_ok=True)
@@ -256,44 +264,8 @@ class EmbeddedDatabase:
             ).fetchone()
             if not exists:
                 conn.execute(f'CREATE DATABASE "{DATABASE_NAME}"')
-
-
-@contextmanager
-def shared_cluster(root: Path) -> Iterator[str]:
-    """The cluster under `root`, started unless it runs, for as long as the caller needs it.
-
-    Every `taskapi` command using the embedded database holds a shared lock (USERS_LOCK) while
-    it does; starting and stopping happen under a second lock (START_LOCK) held alone, so two
-    commands never race. The last command out stops the cluster, and only when one of them
-    started it: a cluster started some other way is left running.
-    """
-    root.mkdir(mode=0o700, parents=True, exist_ok=True)
-    marker = root / STARTED_MARKER
-    cluster = EmbeddedDatabase(root)
-    with (root / START_LOCK).open("a") as starting, (root / USERS_LOCK).open("a") as users:
-        fcntl.flock(starting, fcntl.LOCK_EX)
-        try:
-            if not cluster.running:
-                url = cluster.start()
-                marker.touch()
-                log.info("embedded PostgreSQL started under %s", root)
+            password = self._password(APP_ROLE)
+            if conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (APP_ROLE,)).fetchone():
+                conn.execute(f"ALTER ROLE {APP_ROLE} LOGIN PASSWORD '{password}'")
             else:
-                url = cluster.start()
-                log.info("embedded PostgreSQL under %s already running: using it", root)
-            fcntl.flock(users, fcntl.LOCK_SH)
-        finally:
-            fcntl.flock(starting, fcntl.LOCK_UN)
-        try:
-            yield url
-        finally:
-            fcntl.flock(starting, fcntl.LOCK_EX)
-            try:
-                # Exclusive only if no other command holds its shared lock.
-                fcntl.flock(users, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                last_out = True
-            except BlockingIOError:
-                last_out = False
-            if last_out and marker.exists():
-                cluster.stop()
-                marker.unlink()
-                log.info("embedded PostgreSQL stopped")
+                conn.execute(f"CREATE ROLE {APP_ROLE} LOGIN PASSWORD '{password}'")

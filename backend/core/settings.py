@@ -263,8 +263,12 @@ class Settings(BaseSettings):
 
     def app_database_is_pooled(self) -> bool:
         """Whether the app's URL goes through a transaction-mode pooler (PgBouncer): a Neon
-        `-pooler` host, or any URL given a different DATABASE_DIRECT_URL beside it."""
+        `-pooler` host, or any URL given a DATABASE_DIRECT_URL to another server beside it
+        (another role on the same server, for migrations, is not a pooler)."""
         app_url = self.app_database_url()
-        if app_url is None:
+        migration_url = self.migration_database_url()
+        if app_url is None or migration_url is None:
             return False
-        return is_pooler(app_url) or self.migration_database_url() != app_url
+        server = (app_url.host, app_url.port, app_url.database)
+        elsewhere = (migration_url.host, migration_url.port, migration_url.database)
+        return is_pooler(app_url) or server != elsewhere

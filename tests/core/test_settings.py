@@ -75,6 +75,14 @@ def test_explicit_direct_url_wins() -> None:
             },
             False,
         ),
+        # The owner for migrations, a serving role for the app: one server, no pooler.
+        (
+            {
+                "database_url": "postgresql://app:p@db.example:5432/app",
+                "database_direct_url": "postgresql://owner:q@db.example:5432/app",
+            },
+            False,
+        ),
     ],
 )
 def test_pooled_urls_are_recognised(urls: dict[str, str], pooled: bool) -> None:
