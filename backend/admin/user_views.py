@@ -161,6 +161,20 @@ class UserAdmin(BackOfficeView, model=User):
             await session.commit()
         return RedirectResponse(str(request.url_for("admin:list", identity="user")), 302)
 
+    async def get_object_for_details(self, request: Request) -> Any:
+        user = await super().get_object_for_details(request)
+        request.state.shown_user = user  # for the buttons below
+        return user
+
+    def _visible_custom_actions(self, request: Request, in_detail: bool = False) -> dict[str, str]:
+        """A user's page offers only the change that applies: Deactivate for an active user,
+        Reactivate for an inactive one."""
+        actions = super()._visible_custom_actions(request, in_detail)
+        user = getattr(request.state, "shown_user", None) if in_detail else None
+        if user is not None:
+            actions.pop("reactivate" if user.is_active else "deactivate", None)
+        return actions
+
     @action(
         name="deactivate",
         label="Deactivate",

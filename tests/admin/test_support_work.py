@@ -354,3 +354,16 @@ def test_an_edit_committed_while_its_user_is_erased_is_redacted_too(
         "SELECT after::text FROM audit_log WHERE subject_user_id = %s", (alice.id,)
     ).fetchall()
     assert history and "Secret" not in str(history)
+
+
+def test_a_users_page_offers_only_the_change_that_applies(
+    support: TestClient, alice: User, db: psycopg.Connection
+) -> None:
+    create_task(support, alice, title="Anything")
+    page = support.get(f"/admin/user/details/{alice.id}").text
+    assert "/admin/user/action/deactivate" in page
+    assert "/admin/user/action/reactivate" not in page
+    support.get(f"/admin/user/action/deactivate?pks={alice.id}")
+    page = support.get(f"/admin/user/details/{alice.id}").text
+    assert "/admin/user/action/reactivate" in page
+    assert "/admin/user/action/deactivate" not in page
