@@ -21,7 +21,7 @@ from backend.models import AUDIT_ACTIONS, AUDIT_OBJECTS, AuditLog, StaffUser, Ta
 
 class AuditLogAdmin(BackOfficeView, model=AuditLog):
     name, name_plural, icon = "Audit entry", "Audit log", "fa-solid fa-clock-rotate-left"
-    category = "Back office"
+    # In the main menu: where support looks first for who changed what.
 
     column_list = [
         "created_at",

@@ -13,7 +13,7 @@ from sqladmin.filters import BooleanFilter, OperationColumnFilter
 from sqlalchemy import Column, Select, false, or_, select
 from sqlmodel import col
 from starlette.requests import Request
-from wtforms import SelectField
+from wtforms import SelectField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 from backend.admin.schedule_fields import (
@@ -188,7 +188,13 @@ class TaskAdmin(TaskSearchView, model=Task):
         "time_zone",
         "labels",
     ]
-    form_overrides = {"priority": SelectField, "time_zone": SelectField, "labels": Select2TagsField}
+    form_overrides = {
+        "priority": SelectField,
+        "time_zone": SelectField,
+        "labels": Select2TagsField,
+        # Up to 1,000 characters: a box, not a line.
+        "description": TextAreaField,
+    }
     form_args = {
         "title": {
             "validators": [DataRequired(), Length(max=TITLE_MAX), storable_field],

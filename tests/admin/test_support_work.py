@@ -4,6 +4,7 @@ download a user's data and erase a user."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
@@ -367,3 +368,15 @@ def test_a_users_page_offers_only_the_change_that_applies(
     page = support.get(f"/admin/user/details/{alice.id}").text
     assert "/admin/user/action/reactivate" in page
     assert "/admin/user/action/deactivate" not in page
+
+
+def test_the_audit_log_is_in_the_main_menu_and_a_description_is_edited_in_a_box(
+    support: TestClient, alice: User
+) -> None:
+    home = support.get("/admin/").text
+    assert re.search(
+        r'<li class="nav-item">\s*<a class="nav-link [^"]*" href="[^"]*/audit-log/list"', home
+    )
+    task = create_task(support, alice, title="Anything")
+    form = support.get(f"/admin/task/edit/{task['id']}").text
+    assert re.search(r'<textarea[^>]*name="description"', form)
