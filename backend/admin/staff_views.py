@@ -23,6 +23,7 @@ from backend.admin.views import (
     as_uuid,
     selected_ids,
     strip_field,
+    tell,
 )
 from backend.models import (
     EMAIL_MAX,
@@ -124,6 +125,7 @@ class StaffAdmin(BackOfficeView, model=StaffUser):
         ids = selected_ids(request, "Select a staff member by their id.")
         async with self.session_maker() as session:
             session.info[ACTION_KEY] = "reset_second_factor"
+            reset: list[str] = []
             for staff in (
                 await session.scalars(select(StaffUser).where(col(StaffUser.id).in_(ids)))
             ).all():
@@ -131,7 +133,9 @@ class StaffAdmin(BackOfficeView, model=StaffUser):
                 staff.totp_last_step = None
                 staff.recovery_code_hashes = []
                 staff.session_version += 1
+                reset.append(staff.email)
             await session.commit()
+        tell(request, "Reset two-factor sign-in of", reset, "staff member")
         back = request.headers.get("referer") or str(
             request.url_for("admin:list", identity=self.identity)
         )

@@ -22,7 +22,7 @@ from starlette.responses import RedirectResponse
 
 from backend.admin.audit import ACTION_KEY
 from backend.admin.task_views import TaskSearchView
-from backend.admin.views import selected_ids
+from backend.admin.views import selected_ids, tell
 from backend.models import Task, TaskTrash
 from backend.tasks.rows import TaskRow
 from backend.tasks.trash import expired_before, purge_expired_trash
@@ -117,6 +117,7 @@ class TrashAdmin(TaskSearchView, model=TaskTrash):
                 session.add(_restored(row))
                 await session.delete(row)
             await session.commit()
+        tell(request, "Restored", [f"“{row.title}”" for row in trashed], "task")
         return RedirectResponse(
             str(
                 request.url_for("admin:list", identity="task").include_query_params(

@@ -28,6 +28,7 @@ from backend.admin.views import (
     selected_ids,
     storable_field,
     strip_field,
+    tell,
 )
 from backend.core.text import literal_substring
 from backend.models import EMAIL_MAX, AuditAction, User
@@ -108,6 +109,7 @@ class UserAdmin(BackOfficeView, model=User):
             for user in users:
                 user.is_active = active
             await session.commit()
+        tell(request, name.capitalize() + "d", [str(user) for user in users], "user")
         back = request.headers.get("referer") or str(
             request.url_for("admin:list", identity=self.identity)
         )
@@ -159,6 +161,7 @@ class UserAdmin(BackOfficeView, model=User):
                 )
             await erase_user(session, user)
             await session.commit()
+        tell(request, "Erased", [expected], "user")
         return RedirectResponse(str(request.url_for("admin:list", identity="user")), 302)
 
     async def get_object_for_details(self, request: Request) -> Any:

@@ -13,7 +13,7 @@ from contextlib import asynccontextmanager
 from typing import Any, cast
 
 from markupsafe import Markup
-from sqladmin import ModelView
+from sqladmin import Flash, ModelView
 from sqladmin.helpers import secure_filename, stream_to_csv
 from sqlalchemy import Select, Subquery, func, select
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
@@ -65,6 +65,13 @@ def selected_ids(request: Request, refusal: str) -> list[uuid.UUID]:
     if not ids or None in ids:
         raise HTTPException(status_code=400, detail=refusal)
     return [some_id for some_id in ids if some_id is not None]
+
+
+def tell(request: Request, done: str, names: Sequence[str], noun: str) -> None:
+    """A message on the next page saying what an action did, worded for how many it did it to
+    ("Deactivated user alice@example.com." or "Deactivated 3 users.")."""
+    what = f"{noun} {names[0]}" if len(names) == 1 else f"{len(names)} {noun}s"
+    Flash.success(request, f"{done} {what}.")
 
 
 def history_link(request: Request, object_id: object) -> Markup:

@@ -380,3 +380,20 @@ def test_the_audit_log_is_in_the_main_menu_and_a_description_is_edited_in_a_box(
     task = create_task(support, alice, title="Anything")
     form = support.get(f"/admin/task/edit/{task['id']}").text
     assert re.search(r'<textarea[^>]*name="description"', form)
+
+
+def test_every_action_says_what_it_did_worded_for_how_many(
+    admin: TestClient, alice: User, bob: User, db: psycopg.Connection
+) -> None:
+    for who in (alice, bob):
+        create_task(admin, who, title="Theirs")
+    one = admin.get(f"/admin/user/action/deactivate?pks={alice.id}")
+    assert "Deactivated user alice@example.com." in one.text
+    both = admin.get(f"/admin/user/action/reactivate?pks={alice.id},{bob.id}")
+    assert "Reactivated 2 users." in both.text
+    task = create_task(admin, alice, title="Binned plan")
+    admin.delete(alice.task_url(task["id"]), headers=alice.headers)
+    restored = admin.get(f"/admin/task-trash/action/restore?pks={task['id']}")
+    assert "Restored task “Binned plan”." in restored.text
+    # Said once: the next page is quiet.
+    assert "Restored task" not in admin.get("/admin/task/list").text
