@@ -10,10 +10,12 @@ from __future__ import annotations
 import uuid
 from collections.abc import AsyncGenerator, AsyncIterator, Sequence
 from contextlib import asynccontextmanager
+from datetime import UTC, datetime
 from typing import Any, cast
 
 from markupsafe import Markup
 from sqladmin import Flash, ModelView
+from sqladmin.formatters import BASE_FORMATTERS
 from sqladmin.helpers import secure_filename, stream_to_csv
 from sqlalchemy import Select, Subquery, func, select
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
@@ -113,12 +115,26 @@ class _no_such_key:
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+def _when(value: datetime) -> Markup:
+    """A time as staff read it, to the minute in UTC; the exact value on hover."""
+    utc = value.astimezone(UTC) if value.tzinfo is not None else value
+    return Markup('<time datetime="{}" title="{}">{} UTC</time>').format(
+        utc.isoformat(), utc.isoformat(), utc.strftime("%Y-%m-%d %H:%M")
+    )
+
+
+# Times to the minute on every list and page (`2026-12-05 02:46 UTC`), not Python's repr.
+TIME_FORMATTERS = {**BASE_FORMATTERS, datetime: _when}
+
+
 class BackOfficeView(ModelView):
     """What every back-office list shares: a bounded count, capped CSV-only export whose cells
     a spreadsheet shows rather than runs."""
 
     page_size = 25
     page_size_options = [25, 50, 100]
+    column_type_formatters = TIME_FORMATTERS
+    column_type_formatters_detail = TIME_FORMATTERS
     export_types = ["csv"]
     export_max_rows = EXPORT_MAX_ROWS
 

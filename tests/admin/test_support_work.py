@@ -7,7 +7,7 @@ import json
 import re
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime
+from datetime import UTC, datetime
 
 import psycopg
 import pytest
@@ -397,3 +397,17 @@ def test_every_action_says_what_it_did_worded_for_how_many(
     assert "Restored task “Binned plan”." in restored.text
     # Said once: the next page is quiet.
     assert "Restored task" not in admin.get("/admin/task/list").text
+
+
+def test_times_read_to_the_minute_in_utc_with_the_exact_value_on_hover(
+    support: TestClient, alice: User, db: psycopg.Connection
+) -> None:
+    task = create_task(support, alice, title="Anything")
+    (created,) = db.execute("SELECT created_at FROM task WHERE id = %s", (task["id"],)).fetchone()
+    minute = created.astimezone(UTC).strftime("%Y-%m-%d %H:%M")
+    for page in (
+        support.get("/admin/task/list").text,
+        support.get(f"/admin/task/details/{task['id']}").text,
+    ):
+        assert f'title="{created.astimezone(UTC).isoformat()}">{minute} UTC</time>' in page
+        assert str(created.astimezone(UTC)) not in page, "not Python's repr"
