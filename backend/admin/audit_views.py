@@ -3,6 +3,7 @@ linked to the object while it exists."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from markupsafe import Markup
@@ -29,6 +30,7 @@ class AuditLogAdmin(BackOfficeView, model=AuditLog):
         "action",
         "object_type",
         "object_id",
+        "after",
     ]
     column_labels = {
         "created_at": "When",
@@ -36,7 +38,11 @@ class AuditLogAdmin(BackOfficeView, model=AuditLog):
         "action": "Action",
         "object_type": "Object type",
         "object_id": "Object id",
+        "after": "Changed",
     }
+    # The list says which fields changed; the entry's page shows them before and after.
+    column_formatters = {"after": lambda entry, _: summary(entry)}
+    details_template = "audit_entry.html"
     column_searchable_list = ["staff_email", "object_id"]
     column_sortable_list = ["created_at", "staff_email", "action"]
     column_default_sort = [("created_at", True)]
@@ -51,6 +57,10 @@ class AuditLogAdmin(BackOfficeView, model=AuditLog):
     can_create = False
     can_edit = False
     can_delete = False
+
+    @staticmethod
+    def changes(entry: AuditLog) -> list[tuple[str, str, str]]:
+        return changes(entry)
 
     def search_placeholder(self) -> str:
         return "Staff email, or any id: an object's, or a user's (their tasks too)"
@@ -88,6 +98,34 @@ class AuditLogAdmin(BackOfficeView, model=AuditLog):
                     url = request.url_for("admin:details", identity=identity, pk=str(object_id))
                     return value, Markup('<a href="{}">{}</a>').format(url, obj.object_id)
         return value, formatted
+
+
+def changes(entry: AuditLog) -> list[tuple[str, str, str]]:
+    """The fields an entry records as changed: (name, before, after), values as text (JSON
+    laid out on several lines where a value is structured; "" where there is none)."""
+    before, after = entry.before or {}, entry.after or {}
+    if not isinstance(before, dict) or not isinstance(after, dict):  # a redacted entry
+        return [("(values)", _text(entry.before), _text(entry.after))]
+    names = [name for name in after if name not in before or before[name] != after[name]]
+    names += [name for name in before if name not in after]
+    return [(name, _text(before.get(name)), _text(after.get(name))) for name in names]
+
+
+# Move with every edit: the entry's page shows them, the list's summary leaves them out.
+BOOKKEEPING = frozenset({"version", "updated_at"})
+
+
+def summary(entry: AuditLog) -> str:
+    """The changed fields, in a line."""
+    return ", ".join(name for name, _, _ in changes(entry) if name not in BOOKKEEPING)
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dict | list):
+        return json.dumps(value, indent=2, ensure_ascii=False)
+    return str(value)
 
 
 # Where an audited object's page is: its own view, then (for a deleted task) the trash.

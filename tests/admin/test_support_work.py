@@ -411,3 +411,25 @@ def test_times_read_to_the_minute_in_utc_with_the_exact_value_on_hover(
     ):
         assert f'title="{created.astimezone(UTC).isoformat()}">{minute} UTC</time>' in page
         assert str(created.astimezone(UTC)) not in page, "not Python's repr"
+
+
+def test_an_audit_entry_shows_each_changed_field_before_and_after_side_by_side(
+    admin: TestClient, alice: User, db: psycopg.Connection
+) -> None:
+    task = create_task(admin, alice, title="Old title", description="Same")
+    admin.post(
+        f"/admin/task/edit/{task['id']}",
+        data={"title": "New title", "description": "Same", "priority": "1"},
+    )
+    (entry_id,) = db.execute(
+        "SELECT id FROM audit_log WHERE action = 'update' AND object_id = %s", (task["id"],)
+    ).fetchone()
+    listed = admin.get("/admin/audit-log/list").text
+    assert re.search(r"<td[^>]*>\s*title\s*</td>", listed), "the list names the changed field"
+    page = admin.get(f"/admin/audit-log/details/{entry_id}").text
+    rows = re.findall(
+        r"<tr>\s*<td>([^<]+)</td>\s*<td><pre[^>]*>([^<]*)</pre></td>\s*<td><pre[^>]*>([^<]*)</pre></td>",
+        page,
+    )
+    assert ("title", "Old title", "New title") in rows
+    assert all(name != "description" for name, _, _ in rows), "unchanged fields are left out"
