@@ -18,8 +18,9 @@ from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import Response
 
+from backend.admin import home
 from backend.admin.audit import audited_session_factory
-from backend.admin.audit_views import AuditLogAdmin
+from backend.admin.audit_views import AuditLogAdmin, summary
 from backend.admin.auth import RoleGrants, StaffAuthentication
 from backend.admin.cross_site import CrossSiteRefusal
 from backend.admin.page_headers import PageHeaders
@@ -29,7 +30,7 @@ from backend.admin.task_views import TaskAdmin
 from backend.admin.throttle import SignInRefused
 from backend.admin.trash import TrashAdmin
 from backend.admin.user_views import UserAdmin
-from backend.admin.views import BackOfficeView
+from backend.admin.views import COUNT_CAP, BackOfficeView, when
 from backend.observability.metrics import BusinessMetrics
 
 BASE_URL = "/admin"
@@ -47,12 +48,30 @@ VIEWS = (
 
 
 class BackOffice(Admin):
-    """SQLAdmin, with deletes that name only existing objects.
+    """SQLAdmin, with a home page that starts the work, and deletes that name only existing
+    objects.
 
     SQLAdmin answers a delete whose key is malformed or unknown with 200 and an error in the
     list's URL; here it is a 404 before anything is deleted, and a batch is all or nothing:
     one object the view refuses to delete (your own staff account) refuses the batch (400).
     """
+
+    @login_required
+    async def index(self, request: Request) -> Response:
+        """The home page (backend.admin.home); with `?q=`, straight to what it finds."""
+        term = request.query_params.get("q", "").replace("\x00", "")
+        async with self.session_maker() as session:
+            if term.strip():
+                return await home.find(session, request, term)
+            context = {
+                "figures": await home.figures(session),
+                "cap": COUNT_CAP,
+                "entries": [
+                    (entry, when(entry.created_at), summary(entry))
+                    for entry in await home.latest_entries(session)
+                ],
+            }
+        return await self.templates.TemplateResponse(request, "home.html", context)
 
     @login_required
     async def delete(self, request: Request) -> Response:

@@ -115,7 +115,7 @@ class _no_such_key:
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _when(value: datetime) -> Markup:
+def when(value: datetime) -> Markup:
     """A time as staff read it, to the minute in UTC; the exact value on hover."""
     utc = value.astimezone(UTC) if value.tzinfo is not None else value
     return Markup('<time datetime="{}" title="{}">{} UTC</time>').format(
@@ -124,7 +124,7 @@ def _when(value: datetime) -> Markup:
 
 
 # Times to the minute on every list and page (`2026-12-05 02:46 UTC`), not Python's repr.
-TIME_FORMATTERS = {**BASE_FORMATTERS, datetime: _when}
+TIME_FORMATTERS = {**BASE_FORMATTERS, datetime: when}
 
 
 class BackOfficeView(ModelView):
