@@ -6,7 +6,7 @@ Uses bench/run.py's database and data (embedded under bench/.data/, or BENCH_DAT
 1,000,000 tasks, 100,000 of them one user's, a rare word in ten of that user's tasks), signs
 a support user in, and times each list page in-process. Prints the median and p90 per page,
 and the ratio to the same page with SQLAdmin's unbounded `count(*)`, from one run; the
-searches' target (p50 under 150 ms) is checked and printed.
+searches' and the home page's targets (p50 under 150 ms) are checked and printed.
 """
 
 from __future__ import annotations
@@ -33,7 +33,10 @@ SEARCHES = {
     "user search, email piece": "/admin/user/list?search=er42@",
 }
 SEARCH_TARGET_MS = 150
+# Issue 26: the home page (figures, latest audit entries) under 150 ms at a million tasks.
+TARGETS_MS = {**dict.fromkeys(SEARCHES, SEARCH_TARGET_MS), "home page": 150}
 PAGES = {
+    "home page": "/admin/",
     "task list, newest first": "/admin/task/list",
     "task list, page 200": "/admin/task/list?page=200",
     "task list, completed filter": "/admin/task/list?completed=true",
@@ -90,10 +93,10 @@ def main() -> None:
         p50, p90 = statistics.median(ours), statistics.quantiles(ours, n=10)[-1]
         full_p50 = statistics.median(full)
         print(f"{name:34} {p50:8.1f} {p90:8.1f} {full_p50:15.1f} {p50 / full_p50:6.2f}")
-    for name in SEARCHES:
+    for name, target in TARGETS_MS.items():
         p50 = statistics.median(bounded[name])
-        verdict = "met " if p50 < SEARCH_TARGET_MS else "MISS"
-        print(f"  {verdict}  {name}: p50 {p50:.1f} ms (target < {SEARCH_TARGET_MS} ms)")
+        verdict = "met " if p50 < target else "MISS"
+        print(f"  {verdict}  {name}: p50 {p50:.1f} ms (target < {target} ms)")
 
 
 if __name__ == "__main__":
