@@ -15,6 +15,7 @@ from starlette.requests import Request
 from backend.admin.views import (
     BackOfficeView,
     as_uuid,
+    short_id,
 )
 from backend.core.text import literal_substring
 from backend.models import AUDIT_ACTIONS, AUDIT_OBJECTS, AuditLog, StaffUser, Task, TaskTrash, User
@@ -90,13 +91,14 @@ class AuditLogAdmin(BackOfficeView, model=AuditLog):
         value, formatted = await super().get_list_value(obj, prop, request)
         if prop != "object_id" or request is None:
             return value, formatted
+        formatted = short_id(obj.object_id)
         object_id = as_uuid(obj.object_id)
         places = _OBJECT_PAGES.get(obj.object_type, ())
         async with self.session_maker() as session:
             for model, identity in places:
                 if object_id is not None and await session.get(model, object_id) is not None:
                     url = request.url_for("admin:details", identity=identity, pk=str(object_id))
-                    return value, Markup('<a href="{}">{}</a>').format(url, obj.object_id)
+                    return value, Markup('<a href="{}">{}</a>').format(url, formatted)
         return value, formatted
 
 

@@ -26,6 +26,7 @@ from backend.admin.views import (
     as_uuid,
     history_link,
     selected_ids,
+    short_id,
     storable_field,
     strip_field,
     tell,
@@ -77,7 +78,7 @@ class UserAdmin(BackOfficeView, model=User):
         url = request.url_for("admin:list", identity="task").include_query_params(
             search=str(model.id)
         )
-        return Markup('<a href="{}">{} (tasks)</a>').format(url, model.id)
+        return Markup('<a href="{}">{} (tasks)</a>').format(url, short_id(model.id))
 
     @staticmethod
     def _tasks_and_history_links(model: User, attribute: Any, request: Request) -> Markup:

@@ -123,8 +123,16 @@ def when(value: datetime) -> Markup:
     )
 
 
+def short_id(value: object) -> Markup:
+    """An id in a list: its first 8 characters, the whole on hover (lists fit 1280 px)."""
+    full = str(value)
+    return Markup('<span title="{}">{}…</span>').format(full, full[:8])
+
+
 # Times to the minute on every list and page (`2026-12-05 02:46 UTC`), not Python's repr.
 TIME_FORMATTERS = {**BASE_FORMATTERS, datetime: when}
+# In lists, ids shortened too; a page shows them whole.
+LIST_FORMATTERS = {**TIME_FORMATTERS, uuid.UUID: short_id}
 
 
 class BackOfficeView(ModelView):
@@ -133,7 +141,7 @@ class BackOfficeView(ModelView):
 
     page_size = 25
     page_size_options = [25, 50, 100]
-    column_type_formatters = TIME_FORMATTERS
+    column_type_formatters = LIST_FORMATTERS
     column_type_formatters_detail = TIME_FORMATTERS
     export_types = ["csv"]
     export_max_rows = EXPORT_MAX_ROWS

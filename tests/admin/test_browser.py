@@ -285,3 +285,58 @@ def test_staff_set_up_a_second_factor_and_sign_in_with_a_code_or_a_recovery_code
     page.goto("/admin/logout")
     sign_in_with(codes[0])
     expect(page).to_have_url(re.compile(r"/admin/login"))
+
+
+def test_no_list_or_page_scrolls_sideways_at_1280_by_800(
+    browser: Browser, live_server: str, make_staff: Callable[..., Staff], alice: User
+) -> None:
+    admin = make_staff("admin")
+    with httpx.Client(base_url=live_server) as api:
+        task = create_task(
+            api,
+            alice,
+            title="A rather long task title that goes on " * 5,
+            description="word " * 150,
+            labels=["errands", "a-longer-label-name", "home"],
+        )
+        binned = create_task(api, alice, title="Binned " * 10)
+        api.delete(alice.task_url(binned["id"]), headers=alice.headers)
+    context = browser.new_context(base_url=live_server, viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto("/admin/login")
+    page.fill("input[name=username]", admin.email)
+    page.fill("input[name=password]", admin.password)
+    page.click("button[type=submit]")
+    page.goto(f"/admin/task/edit/{task['id']}")
+    page.fill("input[name=title]", "Renamed, so the audit log has an edit to show")
+    page.click("button[type=submit]")
+    paths = [
+        "/admin/",
+        "/admin/user/list",
+        f"/admin/user/details/{alice.id}",
+        "/admin/task/list",
+        f"/admin/task/details/{task['id']}",
+        "/admin/task-trash/list",
+        f"/admin/task-trash/details/{binned['id']}",
+        "/admin/staff-user/list",
+        f"/admin/staff-user/details/{admin.id}",
+        "/admin/staff-session/list",
+        "/admin/audit-log/list",
+    ]
+    overflowing = {}
+    for path in paths:
+        page.goto(path)
+        widths = page.evaluate(
+            "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+        )
+        if widths[0] > widths[1]:
+            overflowing[path] = widths
+    page.goto("/admin/audit-log/list")
+    page.locator("a[title=View]").first.click()
+    widths = page.evaluate(
+        "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    if widths[0] > widths[1]:
+        overflowing["an audit entry"] = widths
+    context.close()
+    assert overflowing == {}

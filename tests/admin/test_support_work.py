@@ -433,3 +433,14 @@ def test_an_audit_entry_shows_each_changed_field_before_and_after_side_by_side(
     )
     assert ("title", "Old title", "New title") in rows
     assert all(name != "description" for name, _, _ in rows), "unchanged fields are left out"
+
+
+def test_lists_show_ids_shortened_with_the_whole_on_hover_and_pages_whole(
+    support: TestClient, alice: User
+) -> None:
+    task = create_task(support, alice, title="Anything")
+    listed = support.get("/admin/task/list").text
+    assert f'<span title="{task["id"]}">{task["id"][:8]}…</span>' in listed
+    assert f">{task['id']}<" not in listed
+    page = support.get(f"/admin/task/details/{task['id']}").text
+    assert f"{task['id']} " in page or f">{task['id']}<" in page
