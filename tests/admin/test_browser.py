@@ -110,11 +110,7 @@ def test_admin_deletes_a_task_and_signing_out_ends_the_session(
     staff = make_staff("admin")
     with httpx.Client(base_url=live_server) as api:
         task = create_task(api, alice, title="Delete me")
-    page.goto("/admin/login")
-    page.fill("input[name=username]", staff.email)
-    page.fill("input[name=password]", staff.password)
-    page.click("button[type=submit]")
-    expect(page).to_have_url(f"{live_server}/admin/")
+    _sign_in(page, live_server, staff)
     cookies = page.context.cookies()
 
     page.goto(f"/admin/task/details/{task['id']}")
@@ -134,11 +130,16 @@ def test_admin_deletes_a_task_and_signing_out_ends_the_session(
         assert stolen.get("/admin/", follow_redirects=False).status_code == 302
 
 
-def _sign_in(page: Page, live_server: str, staff: Staff) -> None:
+def _submit_sign_in(page: Page, staff: Staff, code: str = "") -> None:
     page.goto("/admin/login")
     page.fill("input[name=username]", staff.email)
     page.fill("input[name=password]", staff.password)
+    page.fill("input[name=code]", code)
     page.click("button[type=submit]")
+
+
+def _sign_in(page: Page, live_server: str, staff: Staff) -> None:
+    _submit_sign_in(page, staff)
     expect(page).to_have_url(f"{live_server}/admin/")
 
 
@@ -214,10 +215,7 @@ def test_support_schedules_a_task_in_the_browser(
     staff = make_staff("support")
     with httpx.Client(base_url=live_server) as api:
         task = create_task(api, alice, title="Dentist", labels=["Old"])
-    page.goto("/admin/login")
-    page.fill("input[name=username]", staff.email)
-    page.fill("input[name=password]", staff.password)
-    page.click("button[type=submit]")
+    _sign_in(page, live_server, staff)
 
     page.goto(f"/admin/task/edit/{task['id']}")
     page.select_option("select[name=priority]", "3")
@@ -252,12 +250,8 @@ def test_staff_set_up_a_second_factor_and_sign_in_with_a_code_or_a_recovery_code
 ) -> None:
     staff = make_staff("support")
 
-    def sign_in_with(code: str, password: str | None = None) -> None:
-        page.goto("/admin/login")
-        page.fill("input[name=username]", staff.email)
-        page.fill("input[name=password]", password or staff.password)
-        page.fill("input[name=code]", code)
-        page.click("button[type=submit]")
+    def sign_in_with(code: str) -> None:
+        _submit_sign_in(page, staff, code)
 
     sign_in_with("")
     page.goto("/admin/two-factor")
@@ -303,10 +297,7 @@ def test_no_list_or_page_scrolls_sideways_at_1280_by_800(
         api.delete(alice.task_url(binned["id"]), headers=alice.headers)
     context = browser.new_context(base_url=live_server, viewport={"width": 1280, "height": 800})
     page = context.new_page()
-    page.goto("/admin/login")
-    page.fill("input[name=username]", admin.email)
-    page.fill("input[name=password]", admin.password)
-    page.click("button[type=submit]")
+    _sign_in(page, live_server, admin)
     page.goto(f"/admin/task/edit/{task['id']}")
     page.fill("input[name=title]", "Renamed, so the audit log has an edit to show")
     page.click("input[type=submit][value=Save]")
