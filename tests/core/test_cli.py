@@ -57,11 +57,6 @@ def test_token_refuses_a_user_id_that_is_not_a_uuid() -> None:
     assert result.stdout == ""
 
 
-@pytest.fixture
-def fresh_folder(tmp_path: Path) -> Path:
-    return tmp_path
-
-
 @pytest.mark.slow  # runs another program in a subprocess
 # "" is every interface to uvicorn, though it is this machine to libpq.
 @pytest.mark.parametrize("host", ["0.0.0.0", "::", "192.0.2.1", "example.com", ""])  # noqa: S104
@@ -94,7 +89,7 @@ def test_a_token_signed_with_the_old_shipped_secret_is_refused(
 
 @pytest.mark.slow  # runs another program in a subprocess
 def test_serve_without_database_url_starts_embedded_database_and_keeps_data(
-    fresh_folder: Path,
+    open_folder: Path,
 ) -> None:
     """A fresh folder serves with no set-up, and a task survives a restart of the server."""
     env = cli_env(PYTHONPATH=str(REPO_ROOT))
@@ -102,16 +97,16 @@ def test_serve_without_database_url_starts_embedded_database_and_keeps_data(
     base = f"http://127.0.0.1:{port}"
     user_id = uuid.uuid4()
     # Minted in the same folder: the development secrets are this checkout's own.
-    token = run_cli("token", "--user-id", str(user_id), env=env, cwd=fresh_folder).stdout.strip()
+    token = run_cli("token", "--user-id", str(user_id), env=env, cwd=open_folder).stdout.strip()
     headers = {"Authorization": f"Bearer {token}"}
 
-    log = fresh_folder / "serve.log"
+    log = open_folder / "serve.log"
 
     def serve(**variables: str) -> subprocess.Popen[bytes]:
         with log.open("ab") as output:
             return subprocess.Popen(
                 [sys.executable, "-m", "backend.cli", "serve", "--port", str(port)],
-                cwd=fresh_folder,
+                cwd=open_folder,
                 env={**env, **variables},
                 stdout=output,
                 stderr=output,
@@ -135,16 +130,16 @@ def test_serve_without_database_url_starts_embedded_database_and_keeps_data(
             "admin",
             "--password-stdin",
             env=env,
-            cwd=fresh_folder,
+            cwd=open_folder,
             stdin="a long enough password\n",
         )
         assert staff.returncode == 0, staff.stderr
-        upgrade = run_cli("db", "upgrade", env=env, cwd=fresh_folder)
+        upgrade = run_cli("db", "upgrade", env=env, cwd=open_folder)
         assert upgrade.returncode == 0, upgrade.stderr
         assert httpx.get(f"{base}/api/{user_id}/tasks", headers=headers).status_code == 200
         assert httpx.get(base + "/readyz").status_code == 200
         # The embedded PostgreSQL has the contrib extensions that trigram search needs.
-        with psycopg.connect(EmbeddedDatabase(fresh_folder / ".data").url()) as conn:
+        with psycopg.connect(EmbeddedDatabase(open_folder / ".data").url()) as conn:
             available = conn.execute(
                 "SELECT name FROM pg_available_extensions WHERE name IN ('pg_trgm', 'btree_gin')"
             ).fetchall()
@@ -152,9 +147,9 @@ def test_serve_without_database_url_starts_embedded_database_and_keeps_data(
     finally:
         server.terminate()
         assert server.wait(timeout=60) == 0, log.read_text()[-4000:]
-    assert (fresh_folder / ".data").is_dir()
+    assert (open_folder / ".data").is_dir()
     # The server started the cluster and was the last one using it: it stopped it.
-    assert not EmbeddedDatabase(fresh_folder / ".data").running
+    assert not EmbeddedDatabase(open_folder / ".data").running
 
     first_run = log.read_text()
     server = serve(LOG_FORMAT="json")
