@@ -36,6 +36,7 @@ from backend.observability.metrics import BusinessMetrics
 BASE_URL = "/admin"
 # Our own pages (the erasure confirmation), beside SQLAdmin's.
 TEMPLATES_DIR = Path(__file__).parent / "templates"
+STATIC_DIR = Path(__file__).parent / "static"
 VIEWS = (
     UserAdmin,
     TaskAdmin,
@@ -119,6 +120,8 @@ def install_admin(
         base_url=BASE_URL,
         title="Task platform back office",
         templates_dir=str(TEMPLATES_DIR),
+        # Ours first, then SQLAdmin's own: our names (back-office.*) are not among its files.
+        static_files_kwargs={"directory": str(STATIC_DIR)},
         middlewares=[Middleware(PageHeaders), Middleware(CrossSiteRefusal)],
         authentication_backend=authentication,
         authorization_backend=RoleGrants(),

@@ -40,6 +40,10 @@ REDACTED = "[redacted]"
 # Set by a custom action on its session, so its rows say "deactivate" (or "restore") rather
 # than "update" (or "create").
 ACTION_KEY = "audit_action"
+# Set by a back-office delete or restore on its session: {task id: its time in the trash}. The
+# delete's entry has it after, the restore's before, so a task's history can tell the owner's
+# own deletes through the API from these (backend.admin.trash_history).
+TRASH_KEY = "trashed_at"
 
 
 @dataclass(frozen=True)
@@ -131,9 +135,16 @@ def _stamp(obj: Any) -> None:
 
 def _audit_before_flush(session: Session, flush_context: UOWTransaction, instances: Any) -> None:
     pending: list[tuple[AuditAction, Any, dict[str, Any] | None, dict[str, Any] | None]] = []
+    trashed: dict[str, datetime] = session.info.get(TRASH_KEY, {})
+
+    def trash_time(obj: Any) -> dict[str, Any] | None:
+        at = trashed.get(_object_id(obj))
+        return None if at is None else {"deleted_at": _jsonable(at)}
+
     for obj in list(session.new):
         if type(obj) in AUDITED_TYPES:
-            pending.append((session.info.get(ACTION_KEY, "create"), obj, None, _snapshot(obj)))
+            action = session.info.get(ACTION_KEY, "create")
+            pending.append((action, obj, trash_time(obj), _snapshot(obj)))
     for obj in list(session.dirty):
         if type(obj) in AUDITED_TYPES and session.is_modified(obj, include_collections=False):
             _stamp(obj)
@@ -148,7 +159,7 @@ def _audit_before_flush(session: Session, flush_context: UOWTransaction, instanc
                 snapshot["tasks_deleted"] = session.scalar(
                     select(func.count()).select_from(Task).where(col(Task.owner_id) == obj.id)
                 )
-            pending.append(("delete", obj, snapshot, None))
+            pending.append(("delete", obj, snapshot, trash_time(obj)))
     if not pending:
         return
     actor = current_actor.get()

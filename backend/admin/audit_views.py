@@ -8,10 +8,12 @@ from typing import Any
 
 from markupsafe import Markup
 from sqladmin.filters import StaticValuesFilter
+from sqladmin.pagination import Pagination
 from sqlalchemy import Select, or_
 from sqlmodel import col
 from starlette.requests import Request
 
+from backend.admin.trash_history import trash_history
 from backend.admin.views import (
     BackOfficeView,
     as_uuid,
@@ -44,6 +46,7 @@ class AuditLogAdmin(BackOfficeView, model=AuditLog):
     # The list says which fields changed; the entry's page shows them before and after.
     column_formatters = {"after": lambda entry, _: summary(entry)}
     details_template = "audit_entry.html"
+    list_template = "audit_list.html"
     column_searchable_list = ["staff_email", "object_id"]
     column_sortable_list = ["created_at", "staff_email", "action"]
     column_default_sort = [("created_at", True)]
@@ -62,6 +65,16 @@ class AuditLogAdmin(BackOfficeView, model=AuditLog):
     @staticmethod
     def changes(entry: AuditLog) -> list[tuple[str, str, str]]:
         return changes(entry)
+
+    async def list(self, request: Request) -> Pagination:
+        """The entries; when the search is a task's id, what the trash knows of that task's
+        past above them (backend.admin.trash_history)."""
+        some_id = as_uuid(request.query_params.get("search", ""))
+        if some_id is not None:
+            async with self.session_maker() as session:
+                request.state.trash_history = await trash_history(session, some_id)
+        page: Pagination = await super().list(request)
+        return page
 
     def search_placeholder(self) -> str:
         return "Staff email, or any id: an object's, or a user's (their tasks too)"

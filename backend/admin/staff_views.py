@@ -20,6 +20,7 @@ from backend.admin.views import (
     EMAIL_FORMAT,
     BackOfficeView,
     ChangeRefused,
+    Confirmation,
     as_uuid,
     selected_ids,
     strip_field,
@@ -36,6 +37,12 @@ from backend.models import (
 class StaffAdmin(BackOfficeView, model=StaffUser):
     name, name_plural, icon = "Staff account", "Staff", "fa-solid fa-id-badge"
     category = "Back office"
+
+    def delete_question(self) -> Confirmation:
+        return Confirmation(
+            "Delete this staff account? Its sessions end at once. This cannot be undone.",
+            "Delete {n} staff accounts? Their sessions end at once. This cannot be undone.",
+        )
 
     column_list = ["email", "role", "is_active", "last_login_at"]
     column_labels = {
@@ -167,6 +174,12 @@ class StaffSessionAdmin(BackOfficeView, model=StaffSession):
     column_sortable_list = ["created_at", "last_seen_at"]
     column_default_sort = [("last_seen_at", True)]
     column_export_exclude_list = ["id"]
+
+    def delete_question(self) -> Confirmation:
+        return Confirmation(
+            "End this session? Whoever uses it is signed out at once.",
+            "End {n} sessions? Whoever uses them is signed out at once.",
+        )
 
     def list_query(self, request: Request) -> Select[Any]:
         return super().list_query(request).where(open_sessions())

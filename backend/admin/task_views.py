@@ -16,6 +16,7 @@ from starlette.requests import Request
 from wtforms import SelectField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
+from backend.admin.audit import TRASH_KEY
 from backend.admin.schedule_fields import (
     PRIORITY_NAMES,
     SCHEDULE_FORM_ARGS,
@@ -24,6 +25,7 @@ from backend.admin.schedule_fields import (
 )
 from backend.admin.views import (
     BackOfficeView,
+    Confirmation,
     as_uuid,
     history_link,
     refusals,
@@ -89,6 +91,12 @@ class TaskSearchView(BackOfficeView):
 
 class TaskAdmin(TaskSearchView, model=Task):
     name, name_plural, icon = "Task", "Tasks", "fa-solid fa-list-check"
+
+    def delete_question(self) -> Confirmation:
+        return Confirmation(
+            "Delete this task? It goes to the trash, where staff can restore it for 30 days.",
+            "Delete {n} tasks? They go to the trash, where staff can restore them for 30 days.",
+        )
 
     column_list = [
         "title",
@@ -214,6 +222,8 @@ class TaskAdmin(TaskSearchView, model=Task):
                 return
             # Every column of the task has its twin in the trash.
             fields = {column.key: getattr(task, column.key) for column in table(Task).columns}
-            await session.merge(TaskTrash(**{**fields, "deleted_at": utcnow()}))
+            deleted_at = utcnow()
+            session.info[TRASH_KEY] = {str(task.id): deleted_at}
+            await session.merge(TaskTrash(**{**fields, "deleted_at": deleted_at}))
             await session.delete(task)
             await session.commit()

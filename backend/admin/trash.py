@@ -20,9 +20,9 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse
 
-from backend.admin.audit import ACTION_KEY
+from backend.admin.audit import ACTION_KEY, TRASH_KEY
 from backend.admin.task_views import TaskSearchView
-from backend.admin.views import selected_ids, tell
+from backend.admin.views import Confirmation, selected_ids, tell
 from backend.models import Task, TaskTrash
 from backend.tasks.rows import TaskRow
 from backend.tasks.trash import expired_before, purge_expired_trash
@@ -85,8 +85,9 @@ class TrashAdmin(TaskSearchView, model=TaskTrash):
     @action(
         name="restore",
         label="Restore",
-        confirmation_message=(
-            "Restore the selected tasks? Their owners see them again at once, under the same id."
+        confirmation_message=Confirmation(
+            "Restore this task? Its owner sees it again at once, under the same id.",
+            "Restore {n} tasks? Their owners see them again at once, under the same ids.",
         ),
     )
     async def restore(self, request: Request) -> RedirectResponse:
@@ -113,6 +114,7 @@ class TrashAdmin(TaskSearchView, model=TaskTrash):
                     detail=f"Not restored: a task with the id {taken[0]} exists again. "
                     "Nothing was restored.",
                 )
+            session.info[TRASH_KEY] = {str(row.id): row.deleted_at for row in trashed}
             for row in trashed:
                 session.add(_restored(row))
                 await session.delete(row)

@@ -23,6 +23,7 @@ from backend.admin.user_data import erase_user, export_user
 from backend.admin.views import (
     EMAIL_FORMAT,
     BackOfficeView,
+    Confirmation,
     as_uuid,
     history_link,
     selected_ids,
@@ -37,6 +38,12 @@ from backend.models import EMAIL_MAX, AuditAction, User
 
 class UserAdmin(BackOfficeView, model=User):
     name, name_plural, icon = "User", "Users", "fa-solid fa-user"
+
+    def delete_question(self) -> Confirmation:
+        return Confirmation(
+            "Delete this user and all their tasks? This cannot be undone.",
+            "Delete {n} users and all their tasks? This cannot be undone.",
+        )
 
     column_list = ["email", "name", "is_active", "created_at", "id"]
     column_details_list = [
@@ -182,7 +189,10 @@ class UserAdmin(BackOfficeView, model=User):
     @action(
         name="deactivate",
         label="Deactivate",
-        confirmation_message="Deactivate the selected users? The API refuses them at once.",
+        confirmation_message=Confirmation(
+            "Deactivate this user? The API refuses their requests at once.",
+            "Deactivate {n} users? The API refuses their requests at once.",
+        ),
     )
     async def deactivate(self, request: Request) -> RedirectResponse:
         return await self._set_active(request, active=False, name="deactivate")
@@ -190,7 +200,10 @@ class UserAdmin(BackOfficeView, model=User):
     @action(
         name="reactivate",
         label="Reactivate",
-        confirmation_message="Reactivate the selected users?",
+        confirmation_message=Confirmation(
+            "Reactivate this user? The API serves them again at once.",
+            "Reactivate {n} users? The API serves them again at once.",
+        ),
     )
     async def reactivate(self, request: Request) -> RedirectResponse:
         return await self._set_active(request, active=True, name="reactivate")

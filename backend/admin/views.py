@@ -76,6 +76,20 @@ def tell(request: Request, done: str, names: Sequence[str], noun: str) -> None:
     Flash.success(request, f"{done} {what}.")
 
 
+class Confirmation(str):
+    """An action's question worded for one object and for `{n}` of them: an object's page asks
+    the first, a list the second with the number of rows ticked (static/js/back-office.js).
+    As a string it is the second, with "the selected" for the number."""
+
+    one: str
+    many: str
+
+    def __new__(cls, one: str, many: str) -> Confirmation:
+        made = super().__new__(cls, many.replace("{n}", "the selected"))
+        made.one, made.many = one, many
+        return made
+
+
 def history_link(request: Request, object_id: object) -> Markup:
     """A link to the audit log's entries about an object (a user's include their tasks')."""
     url = request.url_for("admin:list", identity="audit-log").include_query_params(
@@ -124,9 +138,14 @@ def when(value: datetime) -> Markup:
 
 
 def short_id(value: object) -> Markup:
-    """An id in a list: its first 8 characters, the whole on hover (lists fit 1280 px)."""
+    """An id in a list: its first 8 characters, the whole on hover and a button that copies it
+    (lists fit 1280 px)."""
     full = str(value)
-    return Markup('<span title="{}">{}…</span>').format(full, full[:8])
+    return Markup(
+        '<span title="{}">{}…</span><button type="button" class="btn btn-ghost-secondary btn-sm'
+        ' px-1 py-0 ms-1" data-copy="{}" title="Copy the whole id" aria-label="Copy the whole'
+        ' id"><i class="fa-regular fa-copy"></i></button>'
+    ).format(full, full[:8], full)
 
 
 # Times to the minute on every list and page (`2026-12-05 02:46 UTC`), not Python's repr.
@@ -145,6 +164,14 @@ class BackOfficeView(ModelView):
     column_type_formatters_detail = TIME_FORMATTERS
     export_types = ["csv"]
     export_max_rows = EXPORT_MAX_ROWS
+
+    def delete_question(self) -> Confirmation:
+        """What the delete dialog asks (templates/sqladmin/modals/delete.html)."""
+        one, many = self.name.lower(), self.name_plural.lower()
+        return Confirmation(
+            f"Delete this {one}? This cannot be undone.",
+            f"Delete {{n}} {many}? This cannot be undone.",
+        )
 
     async def insert_model(self, request: Request, data: dict[str, Any]) -> Any:
         async with refusals():

@@ -172,12 +172,18 @@ def test_support_restores_a_task_deleted_through_the_api(
     assert back.status_code == 200 and back.json()["title"] == "Renew the lease"
     assert back.headers["etag"] != old_etag
 
-    # The task's page links to its history, where the restore is recorded.
+    # The task's page links to its history: the restore is in the audit log, and the trash
+    # tells the owner's own delete through the API before it.
     page.goto(f"/admin/task/details/{task['id']}")
     page.click("text=(history)")
-    rows = page.locator("table tbody tr")
-    expect(rows).to_have_count(1)
-    expect(rows.first).to_contain_text("restore")
+    entries = page.locator(".table-responsive table tbody tr")
+    expect(entries).to_have_count(1)
+    expect(entries.first).to_contain_text("restore")
+    trail = page.locator("#trash-history tbody tr")
+    expect(trail).to_have_count(2)
+    expect(trail.nth(0)).to_contain_text("its owner, through the API")
+    expect(trail.nth(0)).to_contain_text("deleted it")
+    expect(trail.nth(1)).to_contain_text("restored it from the trash")
     _snap(page, "task-history")
 
 
@@ -331,3 +337,74 @@ def test_no_list_or_page_scrolls_sideways_at_1280_by_800(
         overflowing["an audit entry"] = widths
     context.close()
     assert overflowing == {}
+
+
+def test_confirmations_are_worded_for_how_many_objects_they_are_about(
+    page: Page, live_server: str, make_staff: Callable[..., Staff], alice: User
+) -> None:
+    with httpx.Client(base_url=live_server) as api:
+        binned = [create_task(api, alice, title=f"Binned {n}") for n in range(2)]
+        for task in binned:
+            api.delete(alice.task_url(task["id"]), headers=alice.headers)
+        kept = [create_task(api, alice, title=f"Kept {n}") for n in range(3)]
+    _sign_in(page, live_server, make_staff("admin"))
+
+    def question(opener: str, dialog: str) -> str:
+        page.click(opener)
+        heading = page.locator(f"{dialog} h3")
+        expect(heading).to_be_visible()
+        text = heading.inner_text()
+        page.locator(f"{dialog} [data-bs-dismiss=modal]").last.click()
+        expect(heading).to_be_hidden()
+        return text
+
+    def from_actions(action: str, dialog: str) -> str:
+        page.click("#dropdownMenuButton")
+        return question(action, dialog)
+
+    page.goto(f"/admin/task-trash/details/{binned[0]['id']}")
+    restore = "#modal-confirmation-restore"
+    assert question(f"a[data-bs-target='{restore}']", restore).startswith("Restore this task?")
+    page.goto("/admin/task-trash/list")
+    page.locator("input.select-box").first.check()
+    assert from_actions("#action-customconfirm-restore", restore).startswith("Restore this task?")
+    page.locator("input.select-box").nth(1).check()
+    assert from_actions("#action-customconfirm-restore", restore).startswith("Restore 2 tasks?")
+
+    page.goto("/admin/task/list")
+    boxes = page.locator("input.select-box")
+    for n in range(3):
+        boxes.nth(n).check()
+    assert from_actions("#action-delete", "#modal-delete").startswith("Delete 3 tasks? They go")
+    # A row's own delete button asks about that row, whatever is ticked.
+    one_row = "table tbody tr a[data-bs-target='#modal-delete']"
+    assert question(f"{one_row} >> nth=0", "#modal-delete").startswith("Delete this task? It goes")
+    page.goto(f"/admin/task/details/{kept[0]['id']}")
+    assert question("a[data-bs-target='#modal-delete']", "#modal-delete").startswith(
+        "Delete this task?"
+    )
+    page.goto(f"/admin/user/details/{alice.id}")
+    assert question(
+        "a[data-bs-target='#modal-confirmation-deactivate']", "#modal-confirmation-deactivate"
+    ) == ("Deactivate this user? The API refuses their requests at once.")
+
+
+def test_a_list_search_box_holds_an_email_and_an_id_is_copied_whole(
+    browser: Browser, live_server: str, make_staff: Callable[..., Staff], alice: User
+) -> None:
+    with httpx.Client(base_url=live_server) as api:
+        task = create_task(api, alice, title="Copy my id")
+    context = browser.new_context(base_url=live_server, viewport={"width": 1280, "height": 800})
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    _sign_in(page, live_server, make_staff("support"))
+    for path in ["/admin/user/list", "/admin/task/list", "/admin/audit-log/list"]:
+        page.goto(path)
+        box = page.locator("#search-input")
+        box.fill("firstname.lastname@example-company.com")
+        fits = box.evaluate("(input) => input.scrollWidth <= input.clientWidth")
+        assert fits, f"{path}: the search box cuts an email short"
+    page.goto("/admin/task/list")
+    page.locator(f"[data-copy='{task['id']}']").click()
+    assert page.evaluate("() => navigator.clipboard.readText()") == task["id"]
+    context.close()

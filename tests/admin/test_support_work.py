@@ -7,7 +7,7 @@ import json
 import re
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import psycopg
 import pytest
@@ -59,6 +59,7 @@ def test_a_task_deleted_through_the_api_is_restored_by_support_with_a_new_etag(
 
     listed = support.get("/admin/task-trash/list")
     assert listed.status_code == 200 and "Call the notary" in listed.text
+    [(deleted_at,)] = db.execute("SELECT deleted_at FROM task_trash").fetchall()
     restored = support.get(
         f"/admin/task-trash/action/restore?pks={task['id']}", follow_redirects=False
     )
@@ -77,7 +78,9 @@ def test_a_task_deleted_through_the_api_is_restored_by_support_with_a_new_etag(
     assert stale.status_code == 412
     assert _trash(db) == []
     [(staff_email, object_type, object_id, before, after)] = _audit(db, "restore")
-    assert (object_type, object_id, before) == ("task", task["id"], None)
+    # The restore keeps the time the task went into the trash: its history tells that delete.
+    assert (object_type, object_id) == ("task", task["id"])
+    assert before == {"deleted_at": deleted_at.isoformat()}
     assert after["title"] == "Call the notary" and staff_email.startswith("support-")
 
 
@@ -189,6 +192,52 @@ def test_a_user_and_a_task_link_to_their_history_and_the_history_links_back(
     db.execute("DELETE FROM task_trash")
     history = admin.get(f"/admin/audit-log/list?search={task['id']}").text
     assert f"/details/{task['id']}" not in history and task["id"] in history
+
+
+def _trash_history(client: TestClient, task_id: str) -> list[list[str]]:
+    """The "From the trash" rows above a task's audit entries: [when, who, what] each."""
+    page = client.get(f"/admin/audit-log/list?search={task_id}").text
+    card = re.search(r'<div class="card" id="trash-history">(.*?)</table>', page, re.S)
+    if card is None:
+        return []
+    rows = re.findall(r"<tr>\s*(<td>.*?)</tr>", card.group(1), re.S)
+    return [
+        [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td>(.*?)</td>", row, re.S)]
+        for row in rows
+    ]
+
+
+def test_a_tasks_history_tells_its_owners_deletes_and_when_it_leaves_the_trash(
+    admin: TestClient, alice: User, db: psycopg.Connection
+) -> None:
+    task = create_task(admin, alice, title="Where did it go?")
+    assert _trash_history(admin, task["id"]) == []
+    admin.delete(alice.task_url(task["id"]), headers=alice.headers)
+    [(owner_deleted,)] = db.execute("SELECT deleted_at FROM task_trash").fetchall()
+    owners_delete = ["its owner, through the API", "deleted it (into the trash)"]
+    leaves = ["", "leaves the trash, purged, unless restored first"]
+    history = _trash_history(admin, task["id"])
+    assert [row[1:] for row in history] == [owners_delete, leaves]
+    assert history[0][0] == owner_deleted.strftime("%Y-%m-%d %H:%M UTC")
+    assert history[1][0] == (owner_deleted + timedelta(days=30)).strftime("%Y-%m-%d %H:%M UTC")
+
+    # Restored, the trash row is gone; the restore's entry keeps when the owner deleted it.
+    admin.get(f"/admin/task-trash/action/restore?pks={task['id']}")
+    history = _trash_history(admin, task["id"])
+    assert len(history) == 2 and history[0][1:] == owners_delete
+    assert history[1][1].startswith("admin-") and history[1][2] == "restored it from the trash"
+
+    # Deleted in the back office: that delete is the admin's, in the audit log, not the owner's.
+    admin.delete(f"/admin/task/delete?pks={task['id']}")
+    history = _trash_history(admin, task["id"])
+    assert [row[1:] for row in history].count(owners_delete) == 1
+    assert [row[1:] for row in history][-1] == leaves
+    assert len(history) == 3
+
+    # Past its 30 days (purged or about to be), the history says so.
+    db.execute("UPDATE task_trash SET deleted_at = deleted_at - interval '31 days'")
+    history = [row[1:] for row in _trash_history(admin, task["id"])]
+    assert ["", "its time in the trash ran out: purged"] in history and leaves not in history
 
 
 # --- A user's data --------------------------------------------------------------------------
