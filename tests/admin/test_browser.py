@@ -398,9 +398,23 @@ def test_a_list_search_box_holds_an_email_and_an_id_is_copied_whole(
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = context.new_page()
     _sign_in(page, live_server, make_staff("support"))
-    for path in ["/admin/user/list", "/admin/task/list", "/admin/audit-log/list"]:
+    page.goto("/admin/")
+    # The home page is one column: its search box above the figures, each figure readable.
+    search = page.locator("#q").bounding_box()
+    figures = page.locator("[data-figure]")
+    expect(figures).to_have_count(5)
+    for n in range(5):
+        box = figures.nth(n).bounding_box()
+        assert box is not None and search is not None
+        assert box["width"] >= 120 and box["y"] > search["y"] + search["height"]
+    for path, selector in [
+        ("/admin/", "#q"),
+        ("/admin/user/list", "#search-input"),
+        ("/admin/task/list", "#search-input"),
+        ("/admin/audit-log/list", "#search-input"),
+    ]:
         page.goto(path)
-        box = page.locator("#search-input")
+        box = page.locator(selector)
         box.fill("firstname.lastname@example-company.com")
         fits = box.evaluate("(input) => input.scrollWidth <= input.clientWidth")
         assert fits, f"{path}: the search box cuts an email short"
