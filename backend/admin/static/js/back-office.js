@@ -29,16 +29,6 @@ document.addEventListener("show.bs.modal", function (event) {
   wordFor(modal.querySelector("[data-many]"), selection ? tickedRows() : 1);
 });
 
-// SQLAdmin's delete dialog fills its text once shown; ours is in the heading instead.
-document.addEventListener("shown.bs.modal", function (event) {
-  if (event.target.id === "modal-delete") {
-    var text = document.getElementById("modal-delete-text");
-    if (text) {
-      text.textContent = "";
-    }
-  }
-});
-
 // The copy buttons beside shortened ids.
 document.addEventListener("click", function (event) {
   var button = event.target.closest("[data-copy]");
