@@ -170,8 +170,12 @@ def test_deleting_a_task_is_audited_with_its_last_values(
     task = create_task(admin, alice, title="Spam")
     admin.delete(f"/admin/task/delete?pks={task['id']}")
     [(_, action, object_type, object_id, before, after)] = _audit_rows(db)
-    assert (action, object_type, object_id, after) == ("delete", "task", task["id"], None)
+    assert (action, object_type, object_id) == ("delete", "task", task["id"])
     assert before["title"] == "Spam" and before["owner_id"] == str(alice.id)
+    # After: the time the task went into the trash, so its history can tell this delete
+    # from its owner's own (backend.admin.trash_history).
+    [(deleted_at,)] = db.execute("SELECT deleted_at FROM task_trash").fetchall()
+    assert after == {"deleted_at": deleted_at.isoformat()}
 
 
 def test_admin_creates_staff_with_a_hashed_password_that_never_reaches_the_audit_log(

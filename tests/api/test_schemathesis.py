@@ -28,7 +28,10 @@ EXAMPLES_PER_OPERATION = 30
 def test_schemathesis_finds_nothing_against_our_own_openapi_document(
     start_server: Callable[..., LiveServer], alice: User, tmp_path: Path
 ) -> None:
-    server = start_server(LOG_LEVEL="WARNING")
+    # The per-user budget off: some 850 requests in 15 s from one user spend it on a fast run,
+    # and Schemathesis then waits out each 429 (its Retry-After) and reports a warning instead
+    # of "No issues found". The budget and its 429s have their own tests (test_fair_use.py).
+    server = start_server(LOG_LEVEL="WARNING", API_RATE_LIMIT="0")
     config = tmp_path / "schemathesis.toml"
     config.write_text(f'[parameters]\n"path.user_id" = "{alice.id}"\n')
     result = subprocess.run(
