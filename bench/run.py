@@ -214,14 +214,18 @@ def wait_for_http(url: str, process: subprocess.Popen[bytes], timeout_s: float =
 BYTECODE_CACHED = {"PYTHONDONTWRITEBYTECODE": ""}
 
 
-def start(argv: list[str], env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
-    process = subprocess.Popen(
+def spawn(argv: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
         argv,
         cwd=BENCH.parent,
         env={**os.environ, **env, **BYTECODE_CACHED},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+
+
+def start(argv: list[str], env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
+    process = spawn(argv, env)
     wait_for_http(f"http://127.0.0.1:{port}/api/{USER}/tasks/", process)
     return process
 
@@ -253,13 +257,7 @@ def startup_seconds(url: str, runs: int = 3) -> float:
         port = free_port()
         argv, env = platform_command(url, port, workers=1)
         began = time.monotonic()
-        process = subprocess.Popen(
-            argv,
-            cwd=BENCH.parent,
-            env={**os.environ, **env, **BYTECODE_CACHED},
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        process = spawn(argv, env)
         try:
             while True:
                 if process.poll() is not None:
