@@ -230,14 +230,21 @@ def start(argv: list[str], env: dict[str, str], port: int) -> subprocess.Popen[b
     return process
 
 
-def platform_server(url: str, port: int, workers: int) -> subprocess.Popen[bytes]:
-    return start(*platform_command(url, port, workers), port)
+def platform_server(
+    url: str, port: int, workers: int, direct_url: str | None = None
+) -> subprocess.Popen[bytes]:
+    return start(*platform_command(url, port, workers, direct_url), port)
 
 
-def platform_command(url: str, port: int, workers: int) -> tuple[list[str], dict[str, str]]:
+def platform_command(
+    url: str, port: int, workers: int, direct_url: str | None = None
+) -> tuple[list[str], dict[str, str]]:
+    """`taskapi serve` on `url`; behind a pooler when `direct_url` (the server itself) is given,
+    as the platform tells Neon's pooled URL from its direct one."""
     # As users run it in production: JSON logs at INFO, one access event per request.
     env = {
         "DATABASE_URL": url,
+        **({"DATABASE_DIRECT_URL": direct_url} if direct_url else {}),
         "JWT_SECRET": SECRET,
         "ADMIN_SECRET_KEY": SECRET,
         "ENVIRONMENT": "production",
@@ -274,6 +281,20 @@ def startup_seconds(url: str, runs: int = 3) -> float:
             process.terminate()
             process.wait(timeout=60)
     return sorted(took)[len(took) // 2]
+
+
+@contextmanager
+def pooler(url: str) -> Iterator[str]:
+    """PgBouncer in transaction mode in front of `url`'s database, as Neon's pooled endpoint
+    is (the suite's own, tests/pgbouncer.py): its URL."""
+    from tests.pgbouncer import PgBouncer
+
+    with tempfile.TemporaryDirectory(prefix="bench-pgbouncer-") as folder:
+        bouncer = PgBouncer(Path(folder) / "pgbouncer", url)
+        try:
+            yield bouncer.start()
+        finally:
+            bouncer.stop()
 
 
 def ceiling_server(url: str, port: int) -> subprocess.Popen[bytes]:
@@ -528,6 +549,7 @@ TARGETS = dict.fromkeys(
     ("list_first_page", "list_page_100", "get_one", "create", "patch", "delete"), ("ratio", 0.8)
 )
 TAIL_MAX = 2.5
+POOLED_MIN = 0.8
 WORKERS_MIN = 1.8
 RSS_MAX_MIB = 100
 STARTUP_MAX_S = 1.5
@@ -539,8 +561,16 @@ def verdicts(
     rss_mib: float,
     two_workers: Figures | None = None,
     startup_s: float | None = None,
+    pooled: dict[str, dict[str, Figures]] | None = None,
 ) -> dict[str, dict[str, object]]:
     out: dict[str, dict[str, object]] = {}
+    for name, behind in (pooled or {}).get("pooled", {}).items():
+        ratio = behind.requests_per_s / pooled["direct"][name].requests_per_s  # type: ignore[index]
+        out[f"{name} behind PgBouncer vs direct"] = {
+            "value": round(ratio, 3),
+            "target": f">= {POOLED_MIN}",
+            "met": ratio >= POOLED_MIN,
+        }
     for name, figures in platform_.items():
         tail = figures.p99_ms / figures.p50_ms
         out[f"{name} p99 vs p50"] = {
@@ -634,6 +664,9 @@ def main() -> None:
     wrk_arguments(parser)
     parser.add_argument("--scenarios", default=",".join(s.name for s in SCENARIOS))
     parser.add_argument("--no-workers-check", action="store_true", help="skip --workers 2")
+    parser.add_argument(
+        "--no-pooled-check", action="store_true", help="skip the platform behind PgBouncer"
+    )
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("bench needs wrk (on Debian: apt-get install wrk)")
@@ -660,6 +693,20 @@ def main() -> None:
                 first,
             )
             workers = two["2 workers"]
+        pooled: dict[str, dict[str, Figures]] = {}
+        if not args.no_pooled_check:
+            with pooler(url) as pooled_url:
+                pooled, _ = against(
+                    {
+                        "direct": lambda port: platform_server(url, port, workers=1),
+                        "pooled": lambda port: platform_server(
+                            pooled_url, port, workers=1, direct_url=url
+                        ),
+                    },
+                    url,
+                    args,
+                    [s for s in scenarios if s.name in TARGETS],
+                )
         startup = startup_seconds(url)
         about = machine(url)
 
@@ -682,12 +729,17 @@ def main() -> None:
         "peak_rss_mib": {k: round(v, 1) for k, v in rss.items()},
         "two_workers_list_first_page": asdict(workers["list_first_page"]) if workers else None,
         "startup_s": round(startup, 2),
+        "pooled": {
+            setup: {k: asdict(v) for k, v in by_scenario.items()}
+            for setup, by_scenario in pooled.items()
+        },
         "targets": verdicts(
             figures["platform"],
             figures["ceiling"],
             rss["platform"],
             workers.get("list_first_page"),
             startup,
+            pooled,
         ),
     }
     RESULTS.mkdir(exist_ok=True)
@@ -711,6 +763,12 @@ def main() -> None:
         one = figures["platform"]["list_first_page"].requests_per_s
         print(
             f"list_first_page with --workers 2: {workers['list_first_page'].requests_per_s:.1f} r/s ({workers['list_first_page'].requests_per_s / one:.2f}x one worker)"
+        )
+    for name, behind in pooled.get("pooled", {}).items():
+        direct = pooled["direct"][name]
+        print(
+            f"{name:18} behind PgBouncer {behind.requests_per_s:9.1f} r/s, p50 {behind.p50_ms:.2f}"
+            f" | direct {direct.requests_per_s:9.1f} r/s, p50 {direct.p50_ms:.2f}"
         )
     for name, verdict in result["targets"].items():
         print(
