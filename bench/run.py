@@ -37,7 +37,7 @@ import psycopg
 
 from backend.accounts.tokens import mint_token
 from backend.core import migrations
-from backend.core.embedded_db import EmbeddedDatabase, free_port
+from backend.core.embedded_db import APP_ROLE, EmbeddedDatabase, free_port
 from backend.core.settings import Settings, driver_url
 
 BENCH = Path(__file__).resolve().parent
@@ -239,11 +239,12 @@ def platform_server(
 def platform_command(
     url: str, port: int, workers: int, direct_url: str | None = None
 ) -> tuple[list[str], dict[str, str]]:
-    """`taskapi serve` on `url`; behind a pooler when `direct_url` (the server itself) is given,
-    as the platform tells Neon's pooled URL from its direct one."""
+    """`taskapi serve` on `url` (as the serving role: `serving_url`); behind a pooler when
+    `direct_url` (the server itself) is given, as the platform tells Neon's pooled URL from its
+    direct one."""
     # As users run it in production: JSON logs at INFO, one access event per request.
     env = {
-        "DATABASE_URL": url,
+        "DATABASE_URL": url if direct_url else serving_url(url),
         **({"DATABASE_DIRECT_URL": direct_url} if direct_url else {}),
         "JWT_SECRET": SECRET,
         "ADMIN_SECRET_KEY": SECRET,
@@ -283,6 +284,15 @@ def startup_seconds(url: str, runs: int = 3) -> float:
     return sorted(took)[len(took) // 2]
 
 
+def serving_url(url: str) -> str:
+    """The URL the platform serves through: the embedded cluster's serving role, which the
+    upgrade granted what serving needs and gave the API's timeouts as its defaults (with
+    BENCH_DATABASE_URL, that URL's own role)."""
+    if os.environ.get("BENCH_DATABASE_URL"):
+        return url
+    return EmbeddedDatabase(BENCH / ".data").app_url()
+
+
 @contextmanager
 def pooler(url: str) -> Iterator[str]:
     """PgBouncer in transaction mode in front of `url`'s database, as Neon's pooled endpoint
@@ -290,7 +300,7 @@ def pooler(url: str) -> Iterator[str]:
     from tests.pgbouncer import PgBouncer
 
     with tempfile.TemporaryDirectory(prefix="bench-pgbouncer-") as folder:
-        bouncer = PgBouncer(Path(folder) / "pgbouncer", url)
+        bouncer = PgBouncer(Path(folder) / "pgbouncer", serving_url(url))
         try:
             yield bouncer.start()
         finally:
@@ -416,7 +426,9 @@ def bench_database() -> Iterator[str]:
         cluster = EmbeddedDatabase(BENCH / ".data")
         url = cluster.start()
     try:
-        migrations.upgrade(driver_url(url))
+        # The platform serves as the embedded cluster's unprivileged role, as `taskapi serve`
+        # runs it; the bench itself seeds and cleans as the owner.
+        migrations.upgrade(driver_url(url), serving_role=APP_ROLE if cluster else None)
         seed(url)
         clean_scratch(url)
         yield url

@@ -32,6 +32,12 @@ def run_migrations_online() -> None:
             compare_server_default=True,
         )
         with context.begin_transaction():
+            # When one role both owns and serves, the API's timeouts are its defaults too
+            # (backend.core.db.ROLE_DEFAULTS): a migration may rewrite a table for longer.
+            connection.exec_driver_sql(
+                "SELECT set_config('statement_timeout', '0', true),"
+                " set_config('lock_timeout', '0', true)"
+            )
             context.run_migrations()
     engine.dispose()
 

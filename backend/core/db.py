@@ -27,6 +27,12 @@ STATEMENT_TIMEOUT_MS = 15_000
 # A row lock held longer than this fails the statement on the server, cleanly rolled back,
 # before the first-statement bound cancels it from here (where a cancel could race a commit).
 LOCK_TIMEOUT_MS = 2_500
+# The API's timeouts as the serving role's own defaults in the database, which every session
+# of the role starts with: so also each server connection PgBouncer opens, where a session
+# setting would follow the connection to other clients. `taskapi db upgrade` sets them
+# (backend.core.migrations.set_role_defaults); the API's pool sends a statement alone once it
+# finds them (backend.core.statement_pool), and in a transaction that sets them otherwise.
+ROLE_DEFAULTS = (f"statement_timeout={STATEMENT_TIMEOUT_MS}", f"lock_timeout={LOCK_TIMEOUT_MS}")
 
 
 def connect_args(*, pooled: bool) -> dict[str, Any]:
@@ -71,7 +77,10 @@ def is_unavailable(exc: BaseException) -> bool:
 
 
 def _bound_each_transaction(connection: Connection) -> None:
-    connection.exec_driver_sql(f"SET LOCAL statement_timeout = {STATEMENT_TIMEOUT_MS}")
+    connection.exec_driver_sql(
+        f"SELECT set_config('statement_timeout', '{STATEMENT_TIMEOUT_MS}', true),"
+        " set_config('lock_timeout', '0', true)"
+    )
 
 
 def create_engine(url: URL, *, pooled: bool = False) -> AsyncEngine:
@@ -81,8 +90,9 @@ def create_engine(url: URL, *, pooled: bool = False) -> AsyncEngine:
     """
     args = connect_args(pooled=pooled)
     if not pooled:
-        # Back-office edits may wait on a row lock longer than the API would.
-        args["options"] = f"-c statement_timeout={STATEMENT_TIMEOUT_MS}"
+        # Back-office edits may wait on a row lock longer than the API would (bounded by the
+        # statement timeout), whatever the role's defaults say.
+        args["options"] = f"-c statement_timeout={STATEMENT_TIMEOUT_MS} -c lock_timeout=0"
     engine = create_async_engine(
         url,
         pool_pre_ping=True,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+import structlog
 from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
@@ -13,7 +14,11 @@ from sqlalchemy.engine import URL, Connection
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
+from backend.core.db import ROLE_DEFAULTS
 from backend.core.settings import Settings
+
+log = structlog.get_logger("taskapi.migrations")
+INSUFFICIENT_PRIVILEGE = "42501"
 
 MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
 
@@ -71,11 +76,15 @@ def migration_url(settings: Settings) -> URL:
 
 
 def upgrade(url: URL, revision: str = "head", *, serving_role: str | None = None) -> None:
-    """Migrate as `url`'s role (the owner); then, when the app serves as another role, grant
-    it what serving needs, on every upgrade (one already at head too)."""
+    """Migrate as `url`'s role (the owner); then, for the role the app serves as, on every
+    upgrade (one already at head too): grant it what serving needs when it is another role,
+    and make the API's timeouts its defaults in the database."""
     command.upgrade(alembic_config(url), revision)
-    if serving_role is not None and serving_role != url.username:
+    if serving_role is None:
+        return
+    if serving_role != url.username:
         grant_serving_role(url, serving_role)
+    set_role_defaults(url, serving_role)
 
 
 def upgrade_for(settings: Settings) -> None:
@@ -98,8 +107,44 @@ _SERVING_GRANTS = (
 )
 
 
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def set_role_defaults(url: URL, role: str) -> bool:
+    """Make the API's timeouts (backend.core.db.ROLE_DEFAULTS) `role`'s defaults in `url`'s
+    database, as `url`'s role; whether it may. A role may always set its own; another's takes
+    a superuser or CREATEROLE. Where it may not, the API sets them in each statement's own
+    transaction behind a pooler, as before, and this says so."""
+    engine = create_engine(url, poolclass=NullPool)
+    try:
+        with engine.begin() as connection:
+            database = connection.execute(text("SELECT current_database()")).scalar_one()
+            for setting in ROLE_DEFAULTS:
+                name, value = setting.split("=")
+                connection.execute(
+                    text(
+                        f"ALTER ROLE {_quoted(role)} IN DATABASE {_quoted(database)}"
+                        f" SET {name} = {int(value)}"
+                    )
+                )
+        return True
+    except DBAPIError as exc:
+        if getattr(exc.orig, "sqlstate", None) != INSUFFICIENT_PRIVILEGE:
+            raise
+        log.warning(
+            "role_defaults_not_set",
+            role=role,
+            detail="the migrating role may not set another role's defaults: behind a pooler"
+            " each API statement sets its timeouts in a transaction of its own",
+        )
+        return False
+    finally:
+        engine.dispose()
+
+
 def grant_serving_role(url: URL, role: str) -> None:
-    quoted = '"' + role.replace('"', '""') + '"'
+    quoted = _quoted(role)
     engine = create_engine(url, poolclass=NullPool)
     try:
         with engine.begin() as connection:

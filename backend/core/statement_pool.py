@@ -22,6 +22,7 @@ from backend.core.db import (
     POOL_OVERFLOW,
     POOL_RECYCLE_S,
     POOL_SIZE,
+    ROLE_DEFAULTS,
     STATEMENT_TIMEOUT_MS,
     connect_args,
     is_unavailable,
@@ -71,13 +72,23 @@ async def _configure(connection: psycopg.AsyncConnection[Any]) -> None:
 
 
 # Behind PgBouncer the timeouts cannot be session settings (the next transaction may run on
-# another server connection), so each statement sets them for its own transaction, sent in
-# one pipeline with it: one round trip still.
+# another server connection). Where they are not the role's defaults in the database either,
+# each statement sets them for its own transaction, sent in one pipeline with it: one round
+# trip still, but five statements for the server (and the pooler) instead of one.
 _BEGIN_BOUNDED = (
     "BEGIN",
     f"SET LOCAL statement_timeout = {STATEMENT_TIMEOUT_MS}",
     f"SET LOCAL lock_timeout = {LOCK_TIMEOUT_MS}",
 )
+# Whether the serving role's defaults in this database are the API's timeouts: each server
+# connection a pooler opens then has them (backend.core.db.ROLE_DEFAULTS).
+_ROLE_DEFAULTS_SQL = """
+SELECT count(DISTINCT setting) = cardinality(%(settings)s::text[]) AS bounded
+FROM pg_db_role_setting, unnest(setconfig) AS setting
+WHERE setrole = (SELECT oid FROM pg_roles WHERE rolname = current_user)
+  AND setdatabase = (SELECT oid FROM pg_database WHERE datname = current_database())
+  AND setting = ANY(%(settings)s::text[])
+"""
 
 
 class StatementPool:
@@ -99,6 +110,11 @@ class StatementPool:
         self._in_use = 0
         self._published_at = 0.0
         self._opened = False
+        # Whether a statement must set the timeouts itself: behind a pooler until the role's
+        # defaults are found to be them (checked once, on first use).
+        self._per_transaction = pooled
+        self._checked = not pooled
+        self._checking: asyncio.Task[None] | None = None
         self._replacing: asyncio.Task[None] | None = None
         self._pool: AsyncConnectionPool[psycopg.AsyncConnection[Any]] = AsyncConnectionPool(
             libpq_conninfo(url),
@@ -153,6 +169,10 @@ class StatementPool:
         if not self._opened:
             self._opened = True
             await self._pool.open()
+        if not self._checked:
+            # In the background: a request never waits for it, even when the database is down.
+            self._checked = True
+            self._checking = asyncio.get_running_loop().create_task(self._check_role_defaults())
         try:
             async with asyncio.timeout(FIRST_STATEMENT_TIMEOUT_S):
                 for attempt in range(1, ATTEMPTS + 1):
@@ -177,6 +197,19 @@ class StatementPool:
         except (PoolTimeout, TooManyRequests):
             raise DatabaseUnavailable() from None
         raise AssertionError("unreachable")
+
+    async def _check_role_defaults(self) -> None:
+        """Once a process, behind a pooler: whether statements may go alone. Requests that
+        arrive meanwhile set the timeouts themselves, as do all when the check fails."""
+        try:
+            async with asyncio.timeout(FIRST_STATEMENT_TIMEOUT_S):
+                rows = await self._fetch_once(
+                    _ROLE_DEFAULTS_SQL, {"settings": list(ROLE_DEFAULTS)}, None
+                )
+        except (psycopg.Error, PoolTimeout, TimeoutError):
+            self._checked = False  # the database cannot answer yet: asked again next time
+            return
+        self._per_transaction = not rows[0].bounded
 
     async def _connection(self) -> psycopg.AsyncConnection[Any]:
         # Not the pool's own `check` callback, which backs off a second and more after each
@@ -209,7 +242,7 @@ class StatementPool:
         connection = await self._connection()
         self._publish(+1)
         try:
-            if not self._pooled:
+            if not self._per_transaction:
                 cursor = await connection.execute(sql, params, prepare=prepare)
                 return await cursor.fetchall()
             async with connection.pipeline():
@@ -247,6 +280,8 @@ class StatementPool:
         self.on_use(stats["pool_size"], self._in_use, stats["pool_available"])
 
     async def close(self) -> None:
+        if self._checking is not None:
+            self._checking.cancel()
         if self._opened:
             await self._pool.close()
 

@@ -10,6 +10,7 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
@@ -18,6 +19,7 @@ import pytest
 from sqlalchemy import text
 
 from backend.app import create_app
+from backend.core import migrations
 from backend.core.errors import DatabaseUnavailable
 from backend.core.settings import Settings, driver_url
 from backend.core.statement_pool import ATTEMPTS, FIRST_STATEMENT_TIMEOUT_S, StatementPool
@@ -98,18 +100,25 @@ def test_every_transaction_of_the_app_has_a_statement_timeout(
 ) -> None:
     app = create_app(make_settings())
 
-    async def timeout_seen_by_the_app() -> tuple[str, str]:
+    async def timeout_seen_by_the_app() -> list[tuple[str, str]]:
         engine = app.state.context.engine
+        seen = []
         try:
-            async with engine.begin() as conn:
-                first = await conn.scalar(text("SHOW statement_timeout"))
-            async with engine.begin() as conn:
-                second = await conn.scalar(text("SHOW statement_timeout"))
-            return first, second
+            for _ in range(2):
+                async with engine.begin() as conn:
+                    seen.append(
+                        (
+                            await conn.scalar(text("SHOW statement_timeout")),
+                            await conn.scalar(text("SHOW lock_timeout")),
+                        )
+                    )
+            return seen
         finally:
             await engine.dispose()
 
-    assert asyncio.run(timeout_seen_by_the_app()) == ("15s", "15s")
+    # Back-office edits wait for a row lock as long as the statement may run, whatever the
+    # role's defaults (the API's 2.5 s) say.
+    assert asyncio.run(timeout_seen_by_the_app()) == [("15s", "0")] * 2
 
 
 def test_every_api_statement_has_a_statement_and_lock_timeout(
@@ -131,6 +140,67 @@ def test_every_api_statement_has_a_statement_and_lock_timeout(
             await pool.close()
 
     assert asyncio.run(seen()) == ["15s", "2500ms", "15s"]
+
+
+# True for a statement that is its own transaction; false for one sent after BEGIN and the
+# two SET LOCALs, which the server received earlier.
+ALONE = "SELECT transaction_timestamp() = statement_timestamp() AS alone"
+BOUNDS = "SELECT current_setting('statement_timeout') AS s, current_setting('lock_timeout') AS l"
+
+
+def test_behind_a_pooler_a_statement_goes_alone_where_the_timeouts_are_the_roles_defaults(
+    make_settings: Callable[..., Settings],
+) -> None:
+    """The upgrade made them the serving role's defaults: behind a pooler each statement is
+    then one statement for the server, not five (BEGIN, two SET LOCAL, it, COMMIT)."""
+    pool = StatementPool(make_settings().app_database_url(), pooled=True)
+
+    async def seen() -> tuple[list[Any], list[Any]]:
+        try:
+            # The first statement starts the check of the role's defaults, in the background:
+            # until it is done statements set the timeouts themselves.
+            alone = [(await pool.fetch(ALONE, ()))[0].alone]
+            while not alone[-1] and len(alone) < 100:
+                await asyncio.sleep(0.1)
+                alone.append((await pool.fetch(ALONE, ()))[0].alone)
+            return alone, list((await pool.fetch(BOUNDS, ()))[0])
+        finally:
+            await pool.close()
+
+    alone, bounds = asyncio.run(seen())
+    assert alone[-1] is True, alone
+    assert bounds == ["15s", "2500ms"]
+
+
+def test_behind_a_pooler_without_the_roles_defaults_each_statement_sets_the_timeouts(
+    make_settings: Callable[..., Settings], db: psycopg.Connection, direct_url: str
+) -> None:
+    """A role whose defaults are not the API's timeouts (the migrating role could not set them,
+    or someone reset them): each statement sets them in its own transaction, as before."""
+    url = make_settings().app_database_url()
+    database = db.execute("SELECT current_database()").fetchone()[0]
+    db.execute(f'ALTER ROLE "{url.username}" IN DATABASE "{database}" RESET ALL')
+    pool = StatementPool(url, pooled=True)
+
+    async def seen() -> list[tuple[bool, list[Any]]]:
+        try:
+            said = []
+            for _ in range(5):
+                said.append(
+                    (
+                        (await pool.fetch(ALONE, ()))[0].alone,
+                        list((await pool.fetch(BOUNDS, ()))[0]),
+                    )
+                )
+                await asyncio.sleep(0.1)  # the check of the role's defaults, meanwhile
+            return said
+        finally:
+            await pool.close()
+
+    try:
+        assert asyncio.run(seen()) == [(False, ["15s", "2500ms"])] * 5
+    finally:
+        migrations.set_role_defaults(driver_url(direct_url), url.username)
 
 
 def _accepts_connections(url: str) -> bool:

@@ -11,6 +11,7 @@ import psycopg
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy.engine import make_url
+from structlog.testing import capture_logs
 
 from backend.core import migrations
 from backend.core.settings import driver_url
@@ -32,6 +33,27 @@ def serving_url(db: psycopg.Connection, direct_url: str) -> Iterator[str]:
     )
     db.execute(f"DROP OWNED BY {role}")
     db.execute(f"DROP ROLE {role}")
+
+
+def test_an_upgrade_makes_the_apis_timeouts_the_serving_roles_defaults(serving_url: str) -> None:
+    """Every session of the role starts with them: a server connection a pooler opens too,
+    where a session setting would follow the connection to other clients."""
+    with psycopg.connect(libpq(serving_url)) as conn:
+        assert conn.execute("SHOW statement_timeout").fetchone() == ("15s",)
+        assert conn.execute("SHOW lock_timeout").fetchone() == ("2500ms",)
+
+
+def test_a_role_that_may_not_set_the_serving_roles_defaults_says_so_and_goes_on(
+    serving_url: str, direct_url: str
+) -> None:
+    """Setting another role's defaults takes a superuser or CREATEROLE, which a migrating role
+    may lack: the upgrade then warns (the API sets the timeouts per statement) and succeeds."""
+    owner = make_url(direct_url).username
+    with capture_logs() as events:
+        assert migrations.set_role_defaults(driver_url(serving_url), owner) is False
+    assert [(e["event"], e["log_level"], e["role"]) for e in events] == [
+        ("role_defaults_not_set", "warning", owner)
+    ]
 
 
 @pytest.mark.parametrize(
