@@ -38,6 +38,7 @@ import psycopg
 from backend.accounts.tokens import mint_token
 from backend.core import migrations
 from backend.core.embedded_db import APP_ROLE, EmbeddedDatabase, free_port
+from backend.core.pgbouncer import PgBouncer
 from backend.core.settings import Settings, driver_url
 
 BENCH = Path(__file__).resolve().parent
@@ -296,9 +297,7 @@ def serving_url(url: str) -> str:
 @contextmanager
 def pooler(url: str) -> Iterator[str]:
     """PgBouncer in transaction mode in front of `url`'s database, as Neon's pooled endpoint
-    is (the suite's own, tests/pgbouncer.py): its URL."""
-    from tests.pgbouncer import PgBouncer
-
+    is (the suite's own, backend/core/pgbouncer.py): its URL."""
     with tempfile.TemporaryDirectory(prefix="bench-pgbouncer-") as folder:
         bouncer = PgBouncer(Path(folder) / "pgbouncer", serving_url(url))
         try:

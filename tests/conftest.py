@@ -32,6 +32,7 @@ from backend.accounts.staff import normalise_email
 from backend.app import create_app
 from backend.core import migrations
 from backend.core.embedded_db import APP_ROLE, EmbeddedDatabase
+from backend.core.pgbouncer import PgBouncer
 from backend.core.settings import Settings, driver_url
 from backend.models import StaffUser
 from tests.helpers import (
@@ -44,7 +45,6 @@ from tests.helpers import (
     libpq,
     wait_for_http,
 )
-from tests.pgbouncer import PgBouncer
 from tests.servers import LiveServer, OwnDatabase
 
 

@@ -1,101 +1,46 @@
 """The back office: SQLAdmin at /admin for support staff, on the API's engine and models.
 
-`install_admin` is the one entry point; the app factory calls it.
+`install_admin` is the one entry point; the app factory calls it. It mounts the back office
+and builds it (backend.admin.back_office) on the first request that reaches it: an API worker
+that never serves one does not load SQLAdmin, its forms and templates, nor build its views
+(7 MiB and a third of a second of start-up a process).
 """
 
 from __future__ import annotations
 
-import inspect
-from collections.abc import Awaitable, Callable
-from pathlib import Path
+from collections.abc import Callable
 
-from sqladmin import Admin
-from sqladmin.authentication import login_required
 from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.applications import Starlette
-from starlette.exceptions import HTTPException
-from starlette.middleware import Middleware
-from starlette.requests import Request
-from starlette.responses import Response
+from starlette.routing import BaseRoute, Mount
+from starlette.types import ASGIApp, Receive, Scope, Send
 
-from backend.admin import home
-from backend.admin.audit import audited_session_factory
-from backend.admin.audit_views import AuditLogAdmin, summary
-from backend.admin.auth import RoleGrants, StaffAuthentication
-from backend.admin.cross_site import CrossSiteRefusal
-from backend.admin.page_headers import PageHeaders
-from backend.admin.second_factor_views import SecondFactorView
-from backend.admin.staff_views import StaffAdmin, StaffSessionAdmin
-from backend.admin.task_views import TaskAdmin
-from backend.admin.throttle import SignInRefused
-from backend.admin.trash import TrashAdmin
-from backend.admin.user_views import UserAdmin
-from backend.admin.views import COUNT_CAP, BackOfficeView, when
 from backend.observability.metrics import BusinessMetrics
 
 BASE_URL = "/admin"
-# Our own pages (the erasure confirmation), beside SQLAdmin's.
-TEMPLATES_DIR = Path(__file__).parent / "templates"
-STATIC_DIR = Path(__file__).parent / "static"
-VIEWS = (
-    UserAdmin,
-    TaskAdmin,
-    TrashAdmin,
-    StaffAdmin,
-    StaffSessionAdmin,
-    AuditLogAdmin,
-    SecondFactorView,
-)
 
 
-class BackOffice(Admin):
-    """SQLAdmin, with a home page that starts the work, and deletes that name only existing
-    objects.
+class _BuiltOnFirstUse:
+    """An ASGI app built the first time it is called or its routes are read (`url_for` of a
+    back-office page reads them through the mount)."""
 
-    SQLAdmin answers a delete whose key is malformed or unknown with 200 and an error in the
-    list's URL; here it is a 404 before anything is deleted, and a batch is all or nothing:
-    one object the view refuses to delete (your own staff account) refuses the batch (400).
-    """
+    def __init__(self, build: Callable[[], ASGIApp]) -> None:
+        self._build = build
+        self._app: ASGIApp | None = None
 
-    @login_required
-    async def index(self, request: Request) -> Response:
-        """The home page (backend.admin.home); with `?q=`, straight to what it finds."""
-        term = request.query_params.get("q", "").replace("\x00", "")
-        async with self.session_maker() as session:
-            if term.strip():
-                return await home.find(session, request, term)
-            context = {
-                "figures": await home.figures(session),
-                "cap": COUNT_CAP,
-                "entries": [
-                    (entry, when(entry.created_at), summary(entry))
-                    for entry in await home.latest_entries(session)
-                ],
-            }
-        return await self.templates.TemplateResponse(request, "home.html", context)
+    @property
+    def app(self) -> ASGIApp:
+        if self._app is None:
+            self._app = self._build()
+        return self._app
 
-    @login_required
-    async def delete(self, request: Request) -> Response:
-        view = self._find_model_view(request.path_params["identity"])
-        assert isinstance(view, BackOfficeView), "every view of ours is one"
-        # Who may delete is settled first, so the answer says nothing of what exists.
-        if not view.is_accessible(request) or not await view.check_can_delete(request, None):
-            raise HTTPException(status_code=403)
-        pks = [pk for pk in request.query_params.get("pks", "").split(",") if pk]
-        if not pks:
-            raise HTTPException(status_code=400, detail="Select what to delete by its id.")
-        for pk in pks:
-            if await view.get_object_for_delete(pk) is None:
-                raise HTTPException(status_code=404, detail="Nothing to delete with that id.")
-        for pk in pks:
-            refusal = view.delete_refusal(request, pk)
-            if refusal is not None:
-                raise HTTPException(status_code=400, detail=refusal)
-        # Admin.delete without its login_required, which this method's own has already run.
-        delete_checked: Callable[[Admin, Request], Awaitable[Response]] = inspect.unwrap(
-            Admin.delete
-        )
-        return await delete_checked(self, request)
+    @property
+    def routes(self) -> list[BaseRoute]:
+        routes: list[BaseRoute] = getattr(self.app, "routes", [])
+        return routes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await self.app(scope, receive, send)
 
 
 def install_admin(
@@ -106,37 +51,16 @@ def install_admin(
     secure_cookie: bool,
     admins_need_second_factor: bool,
     metrics: BusinessMetrics,
-) -> Admin:
-    authentication = StaffAuthentication(
-        engine=engine,
-        secret_key=secret_key,
-        secure_cookie=secure_cookie,
-        admins_need_second_factor=admins_need_second_factor,
-        sign_ins=metrics.admin_sign_ins,
-    )
-    admin = BackOffice(
-        app,
-        session_maker=audited_session_factory(engine),
-        base_url=BASE_URL,
-        title="Task platform back office",
-        templates_dir=str(TEMPLATES_DIR),
-        # Ours first, then SQLAdmin's own: our names (back-office.*) are not among its files.
-        static_files_kwargs={"directory": str(STATIC_DIR)},
-        middlewares=[Middleware(PageHeaders), Middleware(CrossSiteRefusal)],
-        authentication_backend=authentication,
-        authorization_backend=RoleGrants(),
-    )
+) -> None:
+    def build() -> ASGIApp:
+        from backend.admin import back_office
 
-    async def refused(request: Request, refusal: SignInRefused) -> Response:
-        response = await admin.templates.TemplateResponse(
-            request, "sqladmin/login.html", {"error": refusal.message}, status_code=429
+        return back_office.build(
+            engine=engine,
+            secret_key=secret_key,
+            secure_cookie=secure_cookie,
+            admins_need_second_factor=admins_need_second_factor,
+            metrics=metrics,
         )
-        response.headers["Retry-After"] = str(refusal.retry_after_s)
-        return response
 
-    authentication.refused_response = refused
-    TrashAdmin.purged_counter = metrics.trash_purged
-    SecondFactorView.session_maker = admin.session_maker
-    for view in VIEWS:
-        admin.add_view(view)
-    return admin
+    app.router.routes.append(Mount(BASE_URL, app=_BuiltOnFirstUse(build), name="admin"))

@@ -15,6 +15,7 @@ import psycopg
 import pytest
 from fastapi.testclient import TestClient
 
+from backend.accounts import staff
 from backend.admin import sessions, throttle
 from backend.admin.throttle import MAX_CLIENT_FAILURES, MAX_FAILURES
 from backend.app import create_app
@@ -82,6 +83,14 @@ def test_unknown_email_gets_the_same_answer_as_a_wrong_password(client: TestClie
     response = sign_in(client, nobody)
     assert response.status_code == 400
     assert "Invalid credentials" in response.text
+
+
+def test_an_unknown_email_costs_what_a_wrong_password_does() -> None:
+    """The hash an unknown email is checked against (written out in the code, not made at
+    import) has the parameters every password is hashed with, so it takes as long to check;
+    and no password matches it."""
+    assert not staff._hasher.check_needs_rehash(staff._DUMMY_HASH)
+    assert not staff.verify_password(None, "not a real password, only here to spend the same time")
 
 
 @pytest.mark.parametrize("email", ["a\x00b", "support\x00@example.com"])

@@ -9,6 +9,7 @@ import uuid
 
 import psycopg
 import pytest
+from alembic.script import ScriptDirectory
 from sqlalchemy.engine import make_url
 from sqlmodel import SQLModel
 
@@ -68,6 +69,14 @@ def test_db_check_fails_when_schema_drifts_from_models(empty_database: str) -> N
     assert result.returncode == 1
     assert "database check failed" in result.stderr
     assert "password" not in result.stderr
+
+
+def test_the_head_read_from_the_files_is_alembics() -> None:
+    """/readyz compares the database with the head read without Alembic (not loaded by a
+    serving process): the same as Alembic's reading of the files."""
+    heads = ScriptDirectory(str(migrations.MIGRATIONS_DIR)).get_heads()
+    assert migrations.head_revisions() == frozenset(heads)
+    assert len(heads) == 1
 
 
 def test_models_and_migrations_agree(direct_url: str) -> None:

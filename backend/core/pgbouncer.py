@@ -1,4 +1,6 @@
-"""PgBouncer in transaction mode in front of a test cluster, as Neon's `-pooler` endpoint is."""
+"""PgBouncer in transaction mode in front of a cluster, as Neon's `-pooler` endpoint is: the
+platform behind a pooler on one machine, for the suite's pooled run (`make test-pooled`) and
+the bench's (bench/run.py). Nothing the platform serves with."""
 
 from __future__ import annotations
 
@@ -10,8 +12,8 @@ from pathlib import Path
 import psycopg
 from sqlalchemy.engine import make_url
 
+from backend.core.embedded_db import free_port
 from backend.core.server_user import as_server_user, hand_over
-from tests.helpers import free_port, libpq
 
 
 class PgBouncer:
@@ -19,7 +21,7 @@ class PgBouncer:
 
     def __init__(self, root: Path, upstream_url: str) -> None:
         self.root = root
-        self.upstream = make_url(libpq(upstream_url))
+        self.upstream = make_url(upstream_url).set(drivername="postgresql")
         self.port = free_port()
         self.process: subprocess.Popen[bytes] | None = None
 
