@@ -89,6 +89,7 @@ WHERE setrole = (SELECT oid FROM pg_roles WHERE rolname = current_user)
   AND setdatabase = (SELECT oid FROM pg_database WHERE datname = current_database())
   AND setting = ANY(%(settings)s::text[])
 """
+_ROLE_DEFAULTS = (_ROLE_DEFAULTS_SQL, {"settings": list(ROLE_DEFAULTS)})
 
 
 class StatementPool:
@@ -111,10 +112,9 @@ class StatementPool:
         self._published_at = 0.0
         self._opened = False
         # Whether a statement must set the timeouts itself: behind a pooler until the role's
-        # defaults are found to be them (checked once, on first use).
+        # defaults are found to be them (asked in the first statements' own pipelines).
         self._per_transaction = pooled
         self._checked = not pooled
-        self._checking: asyncio.Task[None] | None = None
         self._replacing: asyncio.Task[None] | None = None
         self._pool: AsyncConnectionPool[psycopg.AsyncConnection[Any]] = AsyncConnectionPool(
             libpq_conninfo(url),
@@ -169,10 +169,6 @@ class StatementPool:
         if not self._opened:
             self._opened = True
             await self._pool.open()
-        if not self._checked:
-            # In the background: a request never waits for it, even when the database is down.
-            self._checked = True
-            self._checking = asyncio.get_running_loop().create_task(self._check_role_defaults())
         try:
             async with asyncio.timeout(FIRST_STATEMENT_TIMEOUT_S):
                 for attempt in range(1, ATTEMPTS + 1):
@@ -197,19 +193,6 @@ class StatementPool:
         except (PoolTimeout, TooManyRequests):
             raise DatabaseUnavailable() from None
         raise AssertionError("unreachable")
-
-    async def _check_role_defaults(self) -> None:
-        """Once a process, behind a pooler: whether statements may go alone. Requests that
-        arrive meanwhile set the timeouts themselves, as do all when the check fails."""
-        try:
-            async with asyncio.timeout(FIRST_STATEMENT_TIMEOUT_S):
-                rows = await self._fetch_once(
-                    _ROLE_DEFAULTS_SQL, {"settings": list(ROLE_DEFAULTS)}, None
-                )
-        except (psycopg.Error, PoolTimeout, TimeoutError):
-            self._checked = False  # the database cannot answer yet: asked again next time
-            return
-        self._per_transaction = not rows[0].bounded
 
     async def _connection(self) -> psycopg.AsyncConnection[Any]:
         # Not the pool's own `check` callback, which backs off a second and more after each
@@ -248,8 +231,14 @@ class StatementPool:
             async with connection.pipeline():
                 for statement in _BEGIN_BOUNDED:
                     await connection.execute(statement)
+                # Until it is known, whether the role's defaults are the timeouts travels with
+                # the statement: the request's one round trip still, and no wait of its own.
+                check = None if self._checked else await connection.execute(*_ROLE_DEFAULTS)
                 cursor = await connection.execute(sql, params, prepare=prepare)
                 await connection.execute("COMMIT")
+            if check is not None:
+                [answer] = await check.fetchall()
+                self._checked, self._per_transaction = True, not answer.bounded
             return await cursor.fetchall()
         finally:
             # Marked here rather than by the pool's `reset`, which runs in a task of its own.
@@ -280,8 +269,6 @@ class StatementPool:
         self.on_use(stats["pool_size"], self._in_use, stats["pool_available"])
 
     async def close(self) -> None:
-        if self._checking is not None:
-            self._checking.cancel()
         if self._opened:
             await self._pool.close()
 
