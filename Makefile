@@ -72,4 +72,4 @@ lock: $(STAMP)
 	mv requirements.lock.new requirements.lock
 
 clean:
-	rm -rf $(VENV)
+	rm -rf $(VENV) bench/.runtime

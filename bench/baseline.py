@@ -35,7 +35,7 @@ def main() -> None:
             "ENVIRONMENT": "production",
             "PYTHONPATH": str(worktree),
         }
-        argv = [sys.executable, "-m", "backend.cli", "serve", "--port", str(port)]
+        argv = [run.server_python(), "-m", "backend.cli", "serve", "--port", str(port)]
         process = subprocess.Popen(
             argv, cwd=worktree, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )

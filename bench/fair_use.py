@@ -28,7 +28,7 @@ def without_fair_use(url: str, port: int) -> subprocess.Popen[bytes]:
         "ENVIRONMENT": "production",
         "API_RATE_LIMIT": "0",
     }
-    return run.start([sys.executable, "-c", WITHOUT.format(port=port)], env, port)
+    return run.start([run.server_python(), "-c", WITHOUT.format(port=port)], env, port)
 
 
 def main() -> None:
