@@ -11,7 +11,7 @@ from backend.accounts.tokens import Principal
 from backend.core.errors import IdempotencyKeyReused
 from backend.core.statement_pool import StatementPool
 from backend.tasks import statements
-from backend.tasks.rows import TaskBody
+from backend.tasks.rows import TaskBody, new_row
 from backend.tasks.schemas import TaskCreate
 from backend.tasks.service import answered_row, create_params
 
@@ -33,8 +33,10 @@ async def create_task_once(
     to replay is known before the insert (the server sets every field), so it is stored with
     the claim. A replay reads it with a second statement, which sees the claim's commit.
     """
-    params, row = create_params(principal, data)
-    answer = TaskBody.of(row)
+    params = create_params(principal, data)
+    answer = TaskBody.of(
+        new_row(task_id=params["task_id"], owner_id=principal.user_id, data=data, now=params["now"])
+    )
     params.update(
         key=key,
         request_hash=request_hash(data),

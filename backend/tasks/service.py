@@ -28,7 +28,7 @@ from backend.models import utcnow
 from backend.tasks import statements
 from backend.tasks.cursors import NO_DUE_DATE, NO_DUE_TIME, CursorCodec, ListQuery
 from backend.tasks.listing import LABEL_WINDOW, list_sql
-from backend.tasks.rows import TaskBody, TaskRow, new_row, public, to_json
+from backend.tasks.rows import TaskBody, public, to_json
 from backend.tasks.schemas import TaskCreate
 
 
@@ -54,17 +54,16 @@ async def get_task(*, db: StatementPool, principal: Principal, task_id: uuid.UUI
     return TaskBody.of(await _task_row(db=db, principal=principal, task_id=task_id))
 
 
-def create_params(principal: Principal, data: TaskCreate) -> tuple[dict[str, Any], TaskRow]:
-    """A create's parameters, and the row it inserts (known in full before the insert)."""
-    task_id, now = uuid.uuid4(), utcnow()
+def create_params(principal: Principal, data: TaskCreate) -> dict[str, Any]:
+    """A create's parameters: the task's fields, its new id and the time (`now`)."""
     params = account_params(principal)
-    params.update(data.model_dump(), task_id=task_id, now=now)
-    return params, new_row(task_id=task_id, owner_id=principal.user_id, data=data, now=now)
+    params.update(data.model_dump(), task_id=uuid.uuid4(), now=utcnow())
+    return params
 
 
 async def create_task(*, db: StatementPool, principal: Principal, data: TaskCreate) -> TaskBody:
     """Insert a task for the owner."""
-    params, _ = create_params(principal, data)
+    params = create_params(principal, data)
     try:
         rows, _ = await db.write(statements.create_sql(), params)
     except UniqueViolation as exc:

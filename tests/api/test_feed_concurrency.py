@@ -79,9 +79,7 @@ async def _held_write(url: str, principal: Principal, live: list[str], rng: rand
             )
             await conn.execute(statements.update_sql(("title",), False), params)
         else:
-            params, _ = service.create_params(
-                principal, TaskCreate(title=f"held new {rng.random()}")
-            )
+            params = service.create_params(principal, TaskCreate(title=f"held new {rng.random()}"))
             await conn.execute(statements.create_sql(), params)
         # The transaction has its id now; later ones take bigger ids and commit first.
         await asyncio.sleep(rng.uniform(0.05, 0.4))
