@@ -62,6 +62,10 @@ class FaultProxy:
             try:
                 data = source.recv(65536)
             except OSError:
+                # A reset: the server's backend was gone before it read what was sent to it
+                # (every backend terminated). The other end hears of it, as over a real path,
+                # instead of waiting for an answer that cannot come.
+                self._close_both(source, target)
                 return
             if not data:
                 with contextlib.suppress(OSError):
@@ -82,6 +86,7 @@ class FaultProxy:
                 try:
                     target.sendall(data)
                 except OSError:
+                    self._close_both(source, target)
                     return
 
     def _cut(self, data: bytes) -> bool:
