@@ -3,10 +3,10 @@
 A bare Starlette app, no ORM and no Pydantic: it verifies the same HS256 JWT (once per token
 until it expires, as the platform does), checks the path's user, then runs one SQL statement in
 autocommit that creates the user on first sight, refuses a deactivated one and does the task
-work, on a psycopg 3 async pool, and answers with the stdlib's JSON. As fast as such a server goes (issue 28 measured a faster one than the
-first version of this file): every pool connection open before the first request, rows as
-tuples read by position, a plain dict of strings to `json.dumps`, prepared statements, no
-access log. Run by bench/run.py on uvloop and httptools:
+work, on a psycopg 3 async pool, and answers with the stdlib's JSON. As fast as such a server
+goes (issue 28 measured a faster one than the first version of this file): every pool
+connection open before the first request, rows as tuples read by position, a plain dict of
+strings to `json.dumps`, prepared statements, no access log. Run by bench/run.py on uvloop and httptools:
 
     uvicorn --factory bench.ceiling:create_app --loop uvloop --http httptools --port 8001
     (with DATABASE_URL and JWT_SECRET)
