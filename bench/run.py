@@ -435,9 +435,9 @@ def clean_scratch(url: str) -> None:
     """Remove what a run wrote (its scratch tasks, in the task table and, deleted, in the
     trash), then vacuum: the next run starts from the same tables, with nothing left for
     autovacuum to do while it is measured. A run's 60,000 to 100,000 scratch rows otherwise set
-    autovacuum off on the 1,000,000-row table and its ten indexes during the next run, which
-    took a core from whichever server happened to be measured then (57 autovacuums of `task`
-    in one 25-minute session)."""
+    autovacuum off on the 1,000,000-row table and its ten indexes during a later run (57
+    autovacuums of `task` in one 25-minute session; an A/A comparison was no steadier for
+    this, the machine's own drift being larger)."""
     with psycopg.connect(url, autocommit=True) as conn:
         for table in ("task", "task_trash"):
             conn.execute(
