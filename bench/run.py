@@ -3,13 +3,14 @@
     make bench                      # or: .venv/bin/python -m bench.run [--duration 20 --runs 3]
 
 Starts PostgreSQL (embedded under bench/.data/, or BENCH_DATABASE_URL), seeds 1,000,000 tasks
-through SQL (100,000 of them the measured user's), then starts both servers (the platform as
-`taskapi serve` runs it, and bench/ceiling.py) and for each scenario drives wrk with bearer
-tokens: a warm-up, then `--runs` runs of `--duration` seconds, keeping the median run. Runs
-take turns (run 1 of every scenario on both servers, then run 2, ...), so a machine whose speed
-drifts weighs on both servers and on every scenario alike. It prints
-requests/s, p50, p99, errors and the server's peak RSS, the platform-to-ceiling ratios and the
-targets, writes bench/results/<time>.json with the machine described, and redraws
+through SQL (100,000 of them the measured user's), then starts three servers (the platform as
+`taskapi serve` runs it, bench/ceiling.py, and bench/framework_floor.py: the ceiling's handlers
+behind FastAPI) and for each scenario drives wrk with bearer tokens: a warm-up, then `--runs`
+runs of `--duration` seconds, keeping the median run. Runs take turns (run 1 of every scenario
+on every server, then run 2, ...), so a machine whose speed drifts weighs on every server and
+on every scenario alike. It prints requests/s, p50, p99, errors and the server's peak RSS, the
+platform-to-ceiling ratios and the targets, what FastAPI alone costs (floor / ceiling) and
+what the platform adds to it (platform / floor), writes bench/results/<time>.json with the machine described, and redraws
 bench/results/history.png from every results file.
 """
 
@@ -334,6 +335,14 @@ def pooler(url: str) -> Iterator[str]:
 
 def ceiling_server(url: str, port: int) -> subprocess.Popen[bytes]:
     argv = [server_python(), "-m", "uvicorn", "--factory", "bench.ceiling:create_app"]
+    argv += ["--loop", "uvloop", "--http", "httptools"]
+    argv += ["--port", str(port), "--no-access-log", "--log-level", "warning"]
+    return start(argv, {"DATABASE_URL": url, "JWT_SECRET": SECRET}, port)
+
+
+def floor_server(url: str, port: int) -> subprocess.Popen[bytes]:
+    """The ceiling's handlers behind FastAPI's request path (bench/framework_floor.py)."""
+    argv = [server_python(), "-m", "uvicorn", "--factory", "bench.framework_floor:create_app"]
     argv += ["--loop", "uvloop", "--http", "httptools"]
     argv += ["--port", str(port), "--no-access-log", "--log-level", "warning"]
     return start(argv, {"DATABASE_URL": url, "JWT_SECRET": SECRET}, port)
@@ -723,6 +732,7 @@ def main() -> None:
             {
                 "platform": lambda port: platform_server(url, port, workers=1),
                 "ceiling": lambda port: ceiling_server(url, port),
+                "floor": lambda port: floor_server(url, port),
             },
             url,
             args,
@@ -761,6 +771,19 @@ def main() -> None:
         )
         for name in figures["platform"]
     }
+    # What FastAPI alone costs (floor / ceiling) and what the platform adds to it (platform /
+    # floor): bench/framework_floor.py.
+    floor_ratios = {
+        name: {
+            "floor_vs_ceiling": round(
+                floor.requests_per_s / figures["ceiling"][name].requests_per_s, 3
+            ),
+            "platform_vs_floor": round(
+                figures["platform"][name].requests_per_s / floor.requests_per_s, 3
+            ),
+        }
+        for name, floor in figures["floor"].items()
+    }
     result = {
         "started_at": started_at,
         "machine": about,
@@ -771,6 +794,8 @@ def main() -> None:
         "platform": {k: asdict(v) for k, v in figures["platform"].items()},
         "ceiling": {k: asdict(v) for k, v in figures["ceiling"].items()},
         "ratios": ratios,
+        "floor": {k: asdict(v) for k, v in figures["floor"].items()},
+        "floor_ratios": floor_ratios,
         "peak_rss_mib": {k: round(v, 1) for k, v in rss.items()},
         "two_workers_list_first_page": asdict(workers["list_first_page"]) if workers else None,
         "startup_s": round(startup, 2),
@@ -801,6 +826,16 @@ def main() -> None:
         print(
             f"{name:18} {ours.requests_per_s:12.1f} {ours.p50_ms:8.2f} {ours.p99_ms:8.2f} {ours.errors:5d}"
             f" {theirs.requests_per_s:12.1f} {theirs.p50_ms:8.2f} {theirs.p99_ms:8.2f} {ratios[name]:6.2f}"
+        )
+    print(
+        f"\n{'scenario':18} {'FastAPI floor r/s':>17} {'p50':>8} {'floor/ceiling':>14}"
+        f" {'platform/floor':>15}"
+    )
+    for name, floor in figures["floor"].items():
+        print(
+            f"{name:18} {floor.requests_per_s:17.1f} {floor.p50_ms:8.2f}"
+            f" {floor_ratios[name]['floor_vs_ceiling']:14.2f}"
+            f" {floor_ratios[name]['platform_vs_floor']:15.2f}"
         )
     print(f"peak RSS MiB: {result['peak_rss_mib']}")
     print(f"process start to /readyz 200: {startup:.2f} s (median of 3)")
