@@ -616,6 +616,7 @@ def verdicts(
     two_workers: Figures | None = None,
     startup_s: float | None = None,
     pooled: dict[str, dict[str, Figures]] | None = None,
+    floor: dict[str, Figures] | None = None,
 ) -> dict[str, dict[str, object]]:
     out: dict[str, dict[str, object]] = {}
     for name, behind in (pooled or {}).get("pooled", {}).items():
@@ -649,6 +650,16 @@ def verdicts(
         if name in platform_ and name in ceiling:
             ratio = platform_[name].requests_per_s / ceiling[name].requests_per_s
             out[f"{name} throughput vs ceiling"] = {
+                "value": round(ratio, 3),
+                "target": f">= {minimum}",
+                "met": ratio >= minimum,
+            }
+    # The same bound against FastAPI running the ceiling's handlers: the share of the gap the
+    # platform's own code decides (FastAPI's is fixed by the design).
+    for name, (_, minimum) in TARGETS.items():
+        if name in platform_ and floor and name in floor:
+            ratio = platform_[name].requests_per_s / floor[name].requests_per_s
+            out[f"{name} throughput vs FastAPI floor"] = {
                 "value": round(ratio, 3),
                 "target": f">= {minimum}",
                 "met": ratio >= minimum,
@@ -711,6 +722,18 @@ def plot_history() -> None:
     figure.savefig(RESULTS / "history.png", dpi=100)
 
 
+def print_floor(floors: dict[str, Figures], ratios: dict[str, dict[str, float]]) -> None:
+    print(
+        f"\n{'scenario':18} {'FastAPI floor r/s':>17} {'p50':>8} {'floor/ceiling':>14}"
+        f" {'platform/floor':>15}"
+    )
+    for name, floor in floors.items():
+        print(
+            f"{name:18} {floor.requests_per_s:17.1f} {floor.p50_ms:8.2f}"
+            f" {ratios[name]['floor_vs_ceiling']:14.2f} {ratios[name]['platform_vs_floor']:15.2f}"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -721,6 +744,7 @@ def main() -> None:
     parser.add_argument(
         "--no-pooled-check", action="store_true", help="skip the platform behind PgBouncer"
     )
+    parser.add_argument("--no-floor-check", action="store_true", help="skip the FastAPI floor")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("bench needs wrk (on Debian: apt-get install wrk)")
@@ -728,16 +752,14 @@ def main() -> None:
 
     started_at = datetime.now(UTC).isoformat(timespec="seconds")
     with bench_database() as url:
-        figures, rss = against(
-            {
-                "platform": lambda port: platform_server(url, port, workers=1),
-                "ceiling": lambda port: ceiling_server(url, port),
-                "floor": lambda port: floor_server(url, port),
-            },
-            url,
-            args,
-            scenarios,
-        )
+        launchers = {
+            "platform": lambda port: platform_server(url, port, workers=1),
+            "ceiling": lambda port: ceiling_server(url, port),
+        }
+        if not args.no_floor_check:
+            launchers["floor"] = lambda port: floor_server(url, port)
+        figures, rss = against(launchers, url, args, scenarios)
+        floors = figures.get("floor", {})
         workers: dict[str, Figures] = {}
         if not args.no_workers_check:
             first = [s for s in SCENARIOS if s.name == "list_first_page"]
@@ -782,7 +804,7 @@ def main() -> None:
                 figures["platform"][name].requests_per_s / floor.requests_per_s, 3
             ),
         }
-        for name, floor in figures["floor"].items()
+        for name, floor in floors.items()
     }
     result = {
         "started_at": started_at,
@@ -794,7 +816,7 @@ def main() -> None:
         "platform": {k: asdict(v) for k, v in figures["platform"].items()},
         "ceiling": {k: asdict(v) for k, v in figures["ceiling"].items()},
         "ratios": ratios,
-        "floor": {k: asdict(v) for k, v in figures["floor"].items()},
+        "floor": {k: asdict(v) for k, v in floors.items()},
         "floor_ratios": floor_ratios,
         "peak_rss_mib": {k: round(v, 1) for k, v in rss.items()},
         "two_workers_list_first_page": asdict(workers["list_first_page"]) if workers else None,
@@ -810,6 +832,7 @@ def main() -> None:
             workers.get("list_first_page"),
             startup,
             pooled,
+            floors,
         ),
     }
     RESULTS.mkdir(exist_ok=True)
@@ -827,16 +850,8 @@ def main() -> None:
             f"{name:18} {ours.requests_per_s:12.1f} {ours.p50_ms:8.2f} {ours.p99_ms:8.2f} {ours.errors:5d}"
             f" {theirs.requests_per_s:12.1f} {theirs.p50_ms:8.2f} {theirs.p99_ms:8.2f} {ratios[name]:6.2f}"
         )
-    print(
-        f"\n{'scenario':18} {'FastAPI floor r/s':>17} {'p50':>8} {'floor/ceiling':>14}"
-        f" {'platform/floor':>15}"
-    )
-    for name, floor in figures["floor"].items():
-        print(
-            f"{name:18} {floor.requests_per_s:17.1f} {floor.p50_ms:8.2f}"
-            f" {floor_ratios[name]['floor_vs_ceiling']:14.2f}"
-            f" {floor_ratios[name]['platform_vs_floor']:15.2f}"
-        )
+    if floors:
+        print_floor(floors, floor_ratios)
     print(f"peak RSS MiB: {result['peak_rss_mib']}")
     print(f"process start to /readyz 200: {startup:.2f} s (median of 3)")
     if workers:
