@@ -530,7 +530,7 @@ def measure(
 ) -> dict[str, dict[str, Figures]]:
     """Every scenario against every server, taking turns run by run: run 1 of every scenario on
     every server, then run 2, and so on. A shared machine whose speed drifts during the bench
-    then weighs alike on both servers and on every scenario (the page-100 and `q` targets
+    then weighs alike on every server and on every scenario (the page-100 and `q` targets
     compare scenarios with each other). The median run of each is kept."""
     token = bench_token()
     with psycopg.connect(url) as conn:
