@@ -10,8 +10,8 @@ runs of `--duration` seconds, keeping the median run. Runs take turns (run 1 of 
 on every server, then run 2, ...), so a machine whose speed drifts weighs on every server and
 on every scenario alike. It prints requests/s, p50, p99, errors and the server's peak RSS, the
 platform-to-ceiling ratios and the targets, what FastAPI alone costs (floor / ceiling) and
-what the platform adds to it (platform / floor), writes bench/results/<time>.json with the machine described, and redraws
-bench/results/history.png from every results file.
+what the platform adds to it (platform / floor), writes bench/results/<time>.json with the
+machine described, and redraws bench/results/history.png from every results file.
 """
 
 from __future__ import annotations
@@ -333,19 +333,21 @@ def pooler(url: str) -> Iterator[str]:
             bouncer.stop()
 
 
-def ceiling_server(url: str, port: int) -> subprocess.Popen[bytes]:
-    argv = [server_python(), "-m", "uvicorn", "--factory", "bench.ceiling:create_app"]
+def _bench_server(factory: str, url: str, port: int) -> subprocess.Popen[bytes]:
+    """A bench-only app (`module:create_app`) on uvicorn at its fastest, without access log."""
+    argv = [server_python(), "-m", "uvicorn", "--factory", factory]
     argv += ["--loop", "uvloop", "--http", "httptools"]
     argv += ["--port", str(port), "--no-access-log", "--log-level", "warning"]
     return start(argv, {"DATABASE_URL": url, "JWT_SECRET": SECRET}, port)
+
+
+def ceiling_server(url: str, port: int) -> subprocess.Popen[bytes]:
+    return _bench_server("bench.ceiling:create_app", url, port)
 
 
 def floor_server(url: str, port: int) -> subprocess.Popen[bytes]:
     """The ceiling's handlers behind FastAPI's request path (bench/framework_floor.py)."""
-    argv = [server_python(), "-m", "uvicorn", "--factory", "bench.framework_floor:create_app"]
-    argv += ["--loop", "uvloop", "--http", "httptools"]
-    argv += ["--port", str(port), "--no-access-log", "--log-level", "warning"]
-    return start(argv, {"DATABASE_URL": url, "JWT_SECRET": SECRET}, port)
+    return _bench_server("bench.framework_floor:create_app", url, port)
 
 
 def peak_rss_mib(process: subprocess.Popen[bytes]) -> float:
