@@ -8,10 +8,12 @@ through SQL (100,000 of them the measured user's), then starts three servers (th
 behind FastAPI) and for each scenario drives wrk with bearer tokens: a warm-up, then `--runs`
 runs of `--duration` seconds, keeping the median run. Runs take turns (run 1 of every scenario
 on every server, then run 2, ...), so a machine whose speed drifts weighs on every server and
-on every scenario alike. It prints requests/s, p50, p99, errors and the server's peak RSS, the
-platform-to-ceiling ratios and the targets, what FastAPI alone costs (floor / ceiling) and
-what the platform adds to it (platform / floor), writes bench/results/<time>.json with the
-machine described, and redraws bench/results/history.png from every results file.
+on every scenario alike, and each ratio between servers is the median of the turns' own ratios.
+It prints requests/s, p50, p99, errors and the server's peak RSS, the platform-to-ceiling
+ratios (each turn's too) and the targets, what FastAPI alone costs (floor / ceiling) and what
+the platform adds to it (platform / floor), writes bench/results/<time>.json with the machine
+described and every run's requests/s, and redraws bench/results/history.png from every
+results file.
 """
 
 from __future__ import annotations
@@ -527,20 +529,39 @@ def median(runs: list[Figures]) -> Figures:
     return sorted(runs, key=lambda f: f.requests_per_s)[len(runs) // 2]
 
 
+# Each server's runs of each scenario, turn by turn: runs[server][scenario][turn].
+Turns = dict[str, dict[str, list[Figures]]]
+
+
+def kept(turns: Turns) -> dict[str, dict[str, Figures]]:
+    """Each server's median run of each scenario: the figures printed and recorded."""
+    return {name: {s: median(runs) for s, runs in by.items()} for name, by in turns.items()}
+
+
+def paired(ours: list[Figures], theirs: list[Figures]) -> float:
+    """The median of the turns' throughput ratios. The two runs of a turn are back to back, so
+    a drift of the machine's speed between turns (the same code has moved 1.6 x between
+    consecutive runs here) weighs on both sides of each ratio; a ratio of the two medians
+    could pair one server's fast turn with the other's slow one."""
+    ratios = sorted(a.requests_per_s / b.requests_per_s for a, b in zip(ours, theirs, strict=True))
+    middle = len(ratios) // 2
+    return ratios[middle] if len(ratios) % 2 else (ratios[middle - 1] + ratios[middle]) / 2
+
+
 def measure(
     servers: dict[str, str], url: str, args: argparse.Namespace, scenarios: list[Scenario]
-) -> dict[str, dict[str, Figures]]:
+) -> Turns:
     """Every scenario against every server, taking turns run by run: run 1 of every scenario on
     every server, then run 2, and so on. A shared machine whose speed drifts during the bench
     then weighs alike on every server and on every scenario (the page-100 and `q` targets
-    compare scenarios with each other). The median run of each is kept."""
+    compare scenarios with each other). Every measured run is returned, turn by turn."""
     token = bench_token()
     with psycopg.connect(url) as conn:
         sample = [
             str(r[0])
             for r in conn.execute("SELECT id FROM task WHERE owner_id = %s LIMIT 1000", (USER,))
         ]
-    runs: dict[tuple[str, str], list[Figures]] = {}
+    runs: Turns = {name: {} for name in servers}
     for run in range(args.runs + 1):  # the first run warms up and is not kept
         for scenario in scenarios:
             # Servers take turns going first, too: the first in a turn meets what the previous
@@ -556,13 +577,10 @@ def measure(
                 seconds = args.warmup if run == 0 else args.duration
                 figures = wrk(base, token, scenario, paths, seconds, args)
                 if run:
-                    runs.setdefault((name, scenario.name), []).append(figures)
+                    runs[name].setdefault(scenario.name, []).append(figures)
                     print(f"  run {run} {name:9} {scenario.name:16} {figures}", file=sys.stderr)
                 clean_scratch(url)
-    results: dict[str, dict[str, Figures]] = {name: {} for name in servers}
-    for (name, scenario_name), figures in runs.items():
-        results[name][scenario_name] = median(figures)
-    return results
+    return runs
 
 
 def against(
@@ -570,9 +588,9 @@ def against(
     url: str,
     args: argparse.Namespace,
     scenarios: list[Scenario],
-) -> tuple[dict[str, dict[str, Figures]], dict[str, float]]:
-    """Start the servers, run the scenarios against them in turn, stop them: their figures
-    and peak RSS."""
+) -> tuple[Turns, dict[str, float]]:
+    """Start the servers, run the scenarios against them in turn, stop them: their runs and
+    peak RSS."""
     started: dict[str, subprocess.Popen[bytes]] = {}
     bases: dict[str, str] = {}
     try:
@@ -612,17 +630,19 @@ STARTUP_MAX_S = 1.5
 
 
 def verdicts(
-    platform_: dict[str, Figures],
-    ceiling: dict[str, Figures],
+    turns: Turns,
     rss_mib: float,
     two_workers: Figures | None = None,
     startup_s: float | None = None,
-    pooled: dict[str, dict[str, Figures]] | None = None,
-    floor: dict[str, Figures] | None = None,
+    pooled: Turns | None = None,
 ) -> dict[str, dict[str, object]]:
+    """Every goal's figure, target and verdict. Throughput ratios are paired (`paired`): the
+    platform against the ceiling and the floor measured in the same turns, and behind PgBouncer
+    against direct."""
     out: dict[str, dict[str, object]] = {}
+    platform_ = kept(turns)["platform"]
     for name, behind in (pooled or {}).get("pooled", {}).items():
-        ratio = behind.requests_per_s / pooled["direct"][name].requests_per_s  # type: ignore[index]
+        ratio = paired(behind, pooled["direct"][name])  # type: ignore[index]
         out[f"{name} behind PgBouncer vs direct"] = {
             "value": round(ratio, 3),
             "target": f">= {POOLED_MIN}",
@@ -648,24 +668,17 @@ def verdicts(
             "target": f"< {STARTUP_MAX_S}",
             "met": startup_s < STARTUP_MAX_S,
         }
-    for name, (_, minimum) in TARGETS.items():
-        if name in platform_ and name in ceiling:
-            ratio = platform_[name].requests_per_s / ceiling[name].requests_per_s
-            out[f"{name} throughput vs ceiling"] = {
-                "value": round(ratio, 3),
-                "target": f">= {minimum}",
-                "met": ratio >= minimum,
-            }
-    # The same bound against FastAPI running the ceiling's handlers: the share of the gap the
-    # platform's own code decides (FastAPI's is fixed by the design).
-    for name, (_, minimum) in TARGETS.items():
-        if name in platform_ and floor and name in floor:
-            ratio = platform_[name].requests_per_s / floor[name].requests_per_s
-            out[f"{name} throughput vs FastAPI floor"] = {
-                "value": round(ratio, 3),
-                "target": f">= {minimum}",
-                "met": ratio >= minimum,
-            }
+    # The same bound against FastAPI running the ceiling's handlers too: the share of the gap
+    # the platform's own code decides (FastAPI's is fixed by the design).
+    for reference, label in (("ceiling", "ceiling"), ("floor", "FastAPI floor")):
+        for name, (_, minimum) in TARGETS.items():
+            if name in platform_ and name in turns.get(reference, {}):
+                ratio = paired(turns["platform"][name], turns[reference][name])
+                out[f"{name} throughput vs {label}"] = {
+                    "value": round(ratio, 3),
+                    "target": f">= {minimum}",
+                    "met": ratio >= minimum,
+                }
     first = platform_.get("list_first_page")
     if first and "list_page_100" in platform_:
         ratio = platform_["list_page_100"].p50_ms / first.p50_ms
@@ -760,8 +773,7 @@ def main() -> None:
         }
         if not args.no_floor_check:
             launchers["floor"] = lambda port: floor_server(url, port)
-        figures, rss = against(launchers, url, args, scenarios)
-        floors = figures.get("floor", {})
+        turns, rss = against(launchers, url, args, scenarios)
         workers: dict[str, Figures] = {}
         if not args.no_workers_check:
             first = [s for s in SCENARIOS if s.name == "list_first_page"]
@@ -771,8 +783,8 @@ def main() -> None:
                 args,
                 first,
             )
-            workers = two["2 workers"]
-        pooled: dict[str, dict[str, Figures]] = {}
+            workers = kept(two)["2 workers"]
+        pooled: Turns = {}
         if not args.no_pooled_check:
             with pooler(url) as pooled_url:
                 pooled, _ = against(
@@ -789,24 +801,20 @@ def main() -> None:
         startup = startup_seconds(url)
         about = machine(url)
 
+    figures = kept(turns)
+    floors = figures.get("floor", {})
     ratios = {
-        name: round(
-            figures["platform"][name].requests_per_s / figures["ceiling"][name].requests_per_s, 3
-        )
-        for name in figures["platform"]
+        name: round(paired(runs, turns["ceiling"][name]), 3)
+        for name, runs in turns["platform"].items()
     }
     # What FastAPI alone costs (floor / ceiling) and what the platform adds to it (platform /
     # floor): bench/framework_floor.py.
     floor_ratios = {
         name: {
-            "floor_vs_ceiling": round(
-                floor.requests_per_s / figures["ceiling"][name].requests_per_s, 3
-            ),
-            "platform_vs_floor": round(
-                figures["platform"][name].requests_per_s / floor.requests_per_s, 3
-            ),
+            "floor_vs_ceiling": round(paired(runs, turns["ceiling"][name]), 3),
+            "platform_vs_floor": round(paired(turns["platform"][name], runs), 3),
         }
-        for name, floor in floors.items()
+        for name, runs in turns.get("floor", {}).items()
     }
     result = {
         "started_at": started_at,
@@ -825,16 +833,15 @@ def main() -> None:
         "startup_s": round(startup, 2),
         "pooled": {
             setup: {k: asdict(v) for k, v in by_scenario.items()}
-            for setup, by_scenario in pooled.items()
+            for setup, by_scenario in kept(pooled).items()
+        },
+        # Every measured run's requests/s, turn by turn: what the paired ratios come from.
+        "turns": {
+            name: {s: [round(f.requests_per_s, 1) for f in runs] for s, runs in by.items()}
+            for name, by in (turns | pooled).items()
         },
         "targets": verdicts(
-            figures["platform"],
-            figures["ceiling"],
-            rss["platform"],
-            workers.get("list_first_page"),
-            startup,
-            pooled,
-            floors,
+            turns, rss["platform"], workers.get("list_first_page"), startup, pooled
         ),
     }
     RESULTS.mkdir(exist_ok=True)
@@ -843,14 +850,18 @@ def main() -> None:
     plot_history()
 
     print(f"\n{about}")
+    # The platform's and the ceiling's median runs; the ratio is the median of the turns' own
+    # ratios (`paired`), each turn's shown after it: how far one turn is from the next.
     print(
-        f"{'scenario':18} {'platform r/s':>12} {'p50':>8} {'p99':>8} {'err':>5} {'ceiling r/s':>12} {'p50':>8} {'p99':>8} {'ratio':>6}"
+        f"{'scenario':18} {'platform r/s':>12} {'p50':>8} {'p99':>8} {'err':>5} {'ceiling r/s':>12} {'p50':>8} {'p99':>8} {'ratio':>6}  turns"
     )
     for name, ours in figures["platform"].items():
         theirs = figures["ceiling"][name]
+        each = zip(turns["platform"][name], turns["ceiling"][name], strict=True)
+        spread = " ".join(f"{a.requests_per_s / b.requests_per_s:.2f}" for a, b in each)
         print(
             f"{name:18} {ours.requests_per_s:12.1f} {ours.p50_ms:8.2f} {ours.p99_ms:8.2f} {ours.errors:5d}"
-            f" {theirs.requests_per_s:12.1f} {theirs.p50_ms:8.2f} {theirs.p99_ms:8.2f} {ratios[name]:6.2f}"
+            f" {theirs.requests_per_s:12.1f} {theirs.p50_ms:8.2f} {theirs.p99_ms:8.2f} {ratios[name]:6.2f}  {spread}"
         )
     if floors:
         print_floor(floors, floor_ratios)
@@ -861,8 +872,8 @@ def main() -> None:
         print(
             f"list_first_page with --workers 2: {workers['list_first_page'].requests_per_s:.1f} r/s ({workers['list_first_page'].requests_per_s / one:.2f}x one worker)"
         )
-    for name, behind in pooled.get("pooled", {}).items():
-        direct = pooled["direct"][name]
+    for name, behind in kept(pooled).get("pooled", {}).items():
+        direct = kept(pooled)["direct"][name]
         print(
             f"{name:18} behind PgBouncer {behind.requests_per_s:9.1f} r/s, p50 {behind.p50_ms:.2f}"
             f" | direct {direct.requests_per_s:9.1f} r/s, p50 {direct.p50_ms:.2f}"
