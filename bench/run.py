@@ -244,11 +244,16 @@ def server_python() -> str:
     return str(python)
 
 
+def spawn_env(env: dict[str, str]) -> dict[str, str]:
+    """A server's environment: this one, `env`, and Python's bytecode cache on."""
+    return {**os.environ, **env, **BYTECODE_CACHED}
+
+
 def spawn(argv: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
         argv,
         cwd=BENCH.parent,
-        env={**os.environ, **env, **BYTECODE_CACHED},
+        env=spawn_env(env),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -632,13 +637,13 @@ STARTUP_MAX_S = 1.5
 def verdicts(
     turns: Turns,
     rss_mib: float,
-    two_workers: Figures | None = None,
+    workers: Turns | None = None,
     startup_s: float | None = None,
     pooled: Turns | None = None,
 ) -> dict[str, dict[str, object]]:
     """Every goal's figure, target and verdict. Throughput ratios are paired (`paired`): the
-    platform against the ceiling and the floor measured in the same turns, and behind PgBouncer
-    against direct."""
+    platform against the ceiling and the floor measured in the same turns, two workers against
+    one, and behind PgBouncer against direct."""
     out: dict[str, dict[str, object]] = {}
     platform_ = kept(turns)["platform"]
     for name, behind in (pooled or {}).get("pooled", {}).items():
@@ -655,8 +660,10 @@ def verdicts(
             "target": f"<= {TAIL_MAX}",
             "met": tail <= TAIL_MAX,
         }
-    if two_workers is not None and "list_first_page" in platform_:
-        factor = two_workers.requests_per_s / platform_["list_first_page"].requests_per_s
+    if workers:
+        factor = paired(
+            workers["2 workers"]["list_first_page"], workers["1 worker"]["list_first_page"]
+        )
         out["list_first_page, 2 workers vs 1"] = {
             "value": round(factor, 2),
             "target": f">= {WORKERS_MIN}",
@@ -774,16 +781,18 @@ def main() -> None:
         if not args.no_floor_check:
             launchers["floor"] = lambda port: floor_server(url, port)
         turns, rss = against(launchers, url, args, scenarios)
-        workers: dict[str, Figures] = {}
+        workers: Turns = {}
         if not args.no_workers_check:
-            first = [s for s in SCENARIOS if s.name == "list_first_page"]
-            two, _ = against(
-                {"2 workers": lambda port: platform_server(url, port, workers=2)},
+            # One worker again, in the same turns as two: the factor is paired like the rest.
+            workers, _ = against(
+                {
+                    "1 worker": lambda port: platform_server(url, port, workers=1),
+                    "2 workers": lambda port: platform_server(url, port, workers=2),
+                },
                 url,
                 args,
-                first,
+                [s for s in SCENARIOS if s.name == "list_first_page"],
             )
-            workers = kept(two)["2 workers"]
         pooled: Turns = {}
         if not args.no_pooled_check:
             with pooler(url) as pooled_url:
@@ -829,7 +838,10 @@ def main() -> None:
         "floor": {k: asdict(v) for k, v in floors.items()},
         "floor_ratios": floor_ratios,
         "peak_rss_mib": {k: round(v, 1) for k, v in rss.items()},
-        "two_workers_list_first_page": asdict(workers["list_first_page"]) if workers else None,
+        "workers_list_first_page": {
+            setup: asdict(by_scenario["list_first_page"])
+            for setup, by_scenario in kept(workers).items()
+        },
         "startup_s": round(startup, 2),
         "pooled": {
             setup: {k: asdict(v) for k, v in by_scenario.items()}
@@ -838,11 +850,9 @@ def main() -> None:
         # Every measured run's requests/s, turn by turn: what the paired ratios come from.
         "turns": {
             name: {s: [round(f.requests_per_s, 1) for f in runs] for s, runs in by.items()}
-            for name, by in (turns | pooled).items()
+            for name, by in (turns | pooled | workers).items()
         },
-        "targets": verdicts(
-            turns, rss["platform"], workers.get("list_first_page"), startup, pooled
-        ),
+        "targets": verdicts(turns, rss["platform"], workers, startup, pooled),
     }
     RESULTS.mkdir(exist_ok=True)
     out = RESULTS / f"{started_at.replace(':', '').replace('+0000', 'Z')}.json"
@@ -868,9 +878,11 @@ def main() -> None:
     print(f"peak RSS MiB: {result['peak_rss_mib']}")
     print(f"process start to /readyz 200: {startup:.2f} s (median of 3)")
     if workers:
-        one = figures["platform"]["list_first_page"].requests_per_s
+        one, two = (kept(workers)[setup]["list_first_page"] for setup in ("1 worker", "2 workers"))
+        factor = result["targets"]["list_first_page, 2 workers vs 1"]["value"]
         print(
-            f"list_first_page with --workers 2: {workers['list_first_page'].requests_per_s:.1f} r/s ({workers['list_first_page'].requests_per_s / one:.2f}x one worker)"
+            f"list_first_page with --workers 2: {two.requests_per_s:.1f} r/s, one worker"
+            f" {one.requests_per_s:.1f} in the same turns ({factor}x, paired)"
         )
     for name, behind in kept(pooled).get("pooled", {}).items():
         direct = kept(pooled)["direct"][name]
