@@ -25,6 +25,7 @@ import os
 import platform
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -548,9 +549,9 @@ def paired(ours: list[Figures], theirs: list[Figures]) -> float:
     a drift of the machine's speed between turns (the same code has moved 1.6 x between
     consecutive runs here) weighs on both sides of each ratio; a ratio of the two medians
     could pair one server's fast turn with the other's slow one."""
-    ratios = sorted(a.requests_per_s / b.requests_per_s for a, b in zip(ours, theirs, strict=True))
-    middle = len(ratios) // 2
-    return ratios[middle] if len(ratios) % 2 else (ratios[middle - 1] + ratios[middle]) / 2
+    return statistics.median(
+        a.requests_per_s / b.requests_per_s for a, b in zip(ours, theirs, strict=True)
+    )
 
 
 def measure(
