@@ -54,32 +54,28 @@ print(json.dumps(steps))
 """
 
 
-def import_order(python: str) -> list[str]:
-    """The worker's modules in the order their imports complete (-X importtime prints a module
-    when its import ends, after its own imports)."""
-    err = subprocess.run(
-        [python, "-X", "importtime", "-c", WORKER_IMPORTS],
+def in_worker_python(*argv: str) -> subprocess.CompletedProcess[str]:
+    """`argv` run by the servers' Python, with a worker's environment."""
+    return subprocess.run(
+        [run.server_python(), *argv],
         env=run.spawn_env(ENV),
         cwd=run.BENCH.parent,
         capture_output=True,
         text=True,
         check=True,
-    ).stderr
+    )
+
+
+def import_order() -> list[str]:
+    """The worker's modules in the order their imports complete (-X importtime prints a module
+    when its import ends, after its own imports)."""
+    err = in_worker_python("-X", "importtime", "-c", WORKER_IMPORTS).stderr
     names = re.findall(r"^import time:\s+\d+ \|\s+\d+ \|\s+(\S+)$", err, re.M)
     return [name for name in names if name.split(".")[0] not in ("backend", "__main__")]
 
 
 def main() -> None:
-    python = run.server_python()
-    order = import_order(python)
-    out = subprocess.run(
-        [python, "-c", STEPS, json.dumps(order)],
-        env=run.spawn_env(ENV),
-        cwd=run.BENCH.parent,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    out = in_worker_python("-c", STEPS, json.dumps(import_order())).stdout
     steps = json.loads(out.splitlines()[-1])
     standard = set(sys.stdlib_module_names)
     rows: dict[str, float] = {}
