@@ -6,7 +6,9 @@ Issue 28 wants a worker under 100 MiB; bench/run.py measures its peak. This says
 a fresh interpreter of the servers' environment (bench/.runtime/, the runtime dependencies only)
 imports, one at a time, every module a `taskapi serve` worker imports, in the order their
 imports complete (so each one's own imports are already in), then builds the app. It prints
-the resident memory each package's modules added. Nothing connects: the app factory opens no
+the resident memory each package's modules added. What several packages share (the pages of
+a library they all use, say) is charged to the first to load it, so a package's figure depends
+on what came before it: it is what that package added in this order, the worker's own. Nothing connects: the app factory opens no
 connection until a request needs one.
 """
 
@@ -19,11 +21,11 @@ import sys
 
 from bench import run
 
-# What the worker imports: uvicorn's server on uvloop and httptools (as `taskapi serve` runs
-# it), then the app factory's module.
+# What a one-worker `taskapi serve` process imports: the CLI, uvicorn's server on uvloop and
+# the platform's httptools protocol, then the app factory's module.
 WORKER_IMPORTS = (
-    "import uvicorn, uvloop, httptools.parser\n"
-    "import uvicorn.protocols.http.httptools_impl, uvicorn.lifespan.on\n"
+    "import backend.cli, uvicorn, uvloop, uvicorn.lifespan.on\n"
+    "import backend.core.bounded_http\n"
     "import backend.app\n"
 )
 ENV = {
@@ -46,7 +48,7 @@ for name in json.loads(sys.argv[1]):
     except ImportError:  # tried and not there (another platform's module): nothing loaded
         continue
     steps.append((name.split(".")[0], rss_mib()))
-import backend.app
+import backend.cli, backend.core.bounded_http, backend.app
 steps.append(("backend (the platform's own modules)", rss_mib()))
 backend.app.create_app_from_environment()
 steps.append(("create_app()", rss_mib()))
