@@ -1,8 +1,9 @@
 """One process driven past its capacity: what its accepted requests' latency and its refusals
 look like, against the same process at its bound (MAX_IN_PROGRESS clients, as busy as it gets
 without refusing). Clients honour `Retry-After`, as the contract asks. Prints, for `GET` one
-task on the bench database, both phases' figures and the ratio the overload test holds to
-(accepted p99 under overload / p99 at the bound, at most 3):
+task on the bench database, both phases' figures and the ratio that says whether accepted
+requests keep their usual latency (accepted p99 under overload / p99 at the bound, at most 3;
+the tests check the mechanism, that nothing past the bound waits, not the figure):
 
     .venv/bin/python -m bench.overload [--seconds 10] [--clients-factor 4]
 """

@@ -18,6 +18,8 @@ class FaultProxy:
     which carries them out, but their answers never come back: the connection is closed once
     the server has had LOSE_AFTER_S to finish (and commit), as when a compute or the path to it
     fails just after a write.
+    `hold()`: what the app sends waits in the proxy, on every connection (new ones too), until
+    `release()`: a database that has stopped answering for a moment.
     """
 
     LOSE_AFTER_S = 0.5
@@ -31,6 +33,8 @@ class FaultProxy:
         self.losses_left = 0
         self.lost = 0
         self.marker = b""
+        self.flowing = threading.Event()
+        self.flowing.set()
         self.lock = threading.Lock()
         self.sockets: list[socket.socket] = []
         threading.Thread(target=self._accept, daemon=True).start()
@@ -82,6 +86,8 @@ class FaultProxy:
                 closing.start()
             if not upstream and losing.is_set():
                 continue
+            if upstream:
+                self.flowing.wait()
             if generation == self.generation:  # frozen connections swallow what they get
                 try:
                     target.sendall(data)
@@ -115,6 +121,12 @@ class FaultProxy:
     def lose_answers(self, marker: bytes, count: int) -> None:
         with self.lock:
             self.marker, self.losses_left = marker, count
+
+    def hold(self) -> None:
+        self.flowing.clear()
+
+    def release(self) -> None:
+        self.flowing.set()
 
     def freeze(self) -> None:
         self.generation += 1

@@ -12,6 +12,7 @@ import structlog
 from fastapi import Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
+from starlette.requests import ClientDisconnect
 
 from backend.accounts.tokens import Principal
 from backend.accounts.users import account_params, is_active_sql
@@ -66,13 +67,14 @@ class OwnerRoute(APIRoute):
     Before FastAPI reads the body or validates a parameter, the bearer token is verified and
     the path's user_id must be the token's `sub`: so an unauthenticated request is a 401
     whatever else is wrong with it. Fair use (backend.api.fair_use) is checked next, before
-    any database work: the user's budget (429), then the requests in progress (503). The
-    route's one statement then creates the user on first sight and refuses a deactivated one
-    (403) before it reads or changes anything.
+    any database work: the user's budget (429), then, once the body has arrived whole, the
+    requests in progress (503). The route's one statement then creates the user on first
+    sight and refuses a deactivated one (403) before it reads or changes anything.
     """
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         handler = super().get_route_handler()
+        has_body = self.body_field is not None
 
         async def owned_handler(request: Request) -> Response:
             context: AppContext = request.app.state.context
@@ -96,6 +98,14 @@ class OwnerRoute(APIRoute):
             if not _path_is_user(request.path_params.get("user_id"), principal.user_id):
                 metrics.auth_failures.labels(reason=Forbidden.code).inc()
                 raise Forbidden("The path's user_id is not the token's subject.")
+            if has_body:
+                # Read whole before the request counts as in progress (FastAPI then finds it
+                # read): a client that sends its body slowly, or never, holds a connection but
+                # none of the bound's places, or a few such clients would shut out everyone.
+                try:
+                    await request.body()
+                except ClientDisconnect:
+                    raise BadRequest("The request's body ended before its length.") from None
             if not context.in_progress.enter():
                 metrics.requests_limited.labels(reason="overload").inc()
                 raise Overloaded(OVERLOADED_RETRY_AFTER_S)
