@@ -33,20 +33,22 @@ def _jwks() -> dict:
 
 
 class JwksServer:
-    """A JWKS endpoint on loopback whose answer, status and delay a test can change."""
+    """A JWKS endpoint on loopback whose answer and status a test can change, and which a test
+    can hold: requests then wait, unanswered, until `answering` is set again."""
 
     def __init__(self) -> None:
         self.body = json.dumps(_jwks()).encode()
         self.status = 200
         self.content_type = "application/json"
-        self.delay_s = 0.0
+        self.answering = threading.Event()
+        self.answering.set()
         self.requests = 0
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
                 outer.requests += 1
-                time.sleep(outer.delay_s)
+                outer.answering.wait()
                 self.send_response(outer.status)
                 self.send_header("Content-Type", outer.content_type)
                 self.end_headers()
@@ -64,6 +66,7 @@ class JwksServer:
         self.thread.start()
 
     def stop(self) -> None:
+        self.answering.set()
         self.httpd.shutdown()
         self.httpd.server_close()
 
@@ -277,15 +280,20 @@ def test_a_slow_refresh_does_not_hold_up_requests_whose_key_is_known(
     sub = uuid.uuid4()
     assert _get(client, sub, _rsa_token(sub)).status_code == 200
     time.sleep(0.3)
-    jwks_server.delay_s = 3.0
-    # An unknown kid starts a refresh that takes 3 s...
+    jwks_server.answering.clear()
+    fetched = jwks_server.requests
+    # An unknown kid starts a refresh, which the endpoint holds unanswered...
     slow = threading.Thread(target=_get, args=(client, sub, _rsa_token(sub, kid="new-key")))
     slow.start()
     try:
-        time.sleep(0.3)
-        # ...while a token whose key the stale set holds is answered at once from it.
-        started = time.monotonic()
+        deadline = time.monotonic() + 30
+        while jwks_server.requests == fetched:
+            assert time.monotonic() < deadline, "the refresh never reached the endpoint"
+            time.sleep(0.01)
+        # ...while a token whose key the stale set holds is answered from it, before the
+        # refresh ends (which the hold, or else the fetch's timeout, decides).
         assert _get(client, sub, _rsa_token(sub)).status_code == 200
-        assert time.monotonic() - started < 1.5
+        assert slow.is_alive()
     finally:
+        jwks_server.answering.set()
         slow.join()
