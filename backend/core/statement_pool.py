@@ -54,7 +54,11 @@ async def _alive(connection: psycopg.AsyncConnection[Any]) -> bool:
     if connection.broken or connection.closed:
         return False
     idle_since = getattr(connection, "_taskapi_idle_since", 0.0)
-    readable, _, _ = select.select([connection.pgconn.socket], [], [], 0)
+    # poll, not select: select refuses a descriptor numbered 1024 or more, which a process
+    # serving many clients holds.
+    poller = select.poll()
+    poller.register(connection.pgconn.socket, select.POLLIN)
+    readable = poller.poll(0)
     if readable or time.monotonic() - idle_since > IDLE_PING_AFTER_S:
         try:
             await connection.execute("")

@@ -289,6 +289,28 @@ def test_a_silently_dropped_connection_fails_fast_and_the_next_request_succeeds(
         proxy.close()
 
 
+def test_connections_numbered_past_1023_are_checked_out_like_any_other(direct_url: str) -> None:
+    """A process serving many clients holds over 1,024 descriptors, so its database
+    connections get numbers that select() refuses (checking one out was a 500)."""
+    others = [socket.socket() for _ in range(1_100)]
+    try:
+        probe = socket.socket()
+        assert probe.fileno() >= 1_024  # where the pool's connections will be numbered
+        probe.close()
+        pool = StatementPool(driver_url(direct_url), pooled=False)
+
+        async def reads() -> list[object]:
+            try:
+                return [(await pool.fetch("SELECT %s", (n,)))[0][0] for n in range(3)]
+            finally:
+                await pool.close()
+
+        assert asyncio.run(reads()) == [0, 1, 2]
+    finally:
+        for sock in others:
+            sock.close()
+
+
 def test_a_statement_is_tried_on_other_connections_when_its_own_are_dead(
     direct_url: str,
 ) -> None:
