@@ -14,7 +14,9 @@ nothing, or a byte of its request now and then, was kept for ever, with its sock
 it had sent (up to 16 KiB of head and 64 KiB of body), and enough of them would use up the
 process's file descriptors. Here each request must arrive whole within ARRIVAL_TIMEOUT_S of
 its first byte (the first, of the connection's opening); else it is answered 408 and its
-connection closed (a connection that sent nothing is only closed). `taskapi serve` runs uvicorn with this protocol.
+connection closed (a connection that sent nothing is only closed).
+
+`taskapi serve` runs uvicorn with this protocol.
 """
 
 from __future__ import annotations
