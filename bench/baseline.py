@@ -10,7 +10,6 @@ go to bench/results/baselines/:
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import tempfile
@@ -27,17 +26,17 @@ def main() -> None:
     subprocess.run(["git", "worktree", "add", "--detach", str(worktree), ref], check=True)
 
     def earlier_platform(url: str, port: int) -> subprocess.Popen[bytes]:
-        env = {
-            **os.environ,
-            "DATABASE_URL": url,
-            "JWT_SECRET": run.SECRET,
-            "ADMIN_SECRET_KEY": run.SECRET,
-            "ENVIRONMENT": "production",
-            "PYTHONPATH": str(worktree),
-        }
-        argv = [run.server_python(), "-m", "backend.cli", "serve", "--port", str(port)]
+        # Started exactly as the platform is (the serving role, production settings, the
+        # per-user limit out of reach), only from the worktree: with any other environment the
+        # earlier server answers wrk with errors (429s once the default limit is used up), and
+        # errors are fast.
+        argv, env = run.platform_command(url, port, workers=1)
         process = subprocess.Popen(
-            argv, cwd=worktree, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            argv,
+            cwd=worktree,
+            env={**run.spawn_env(env), "PYTHONPATH": str(worktree)},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         run.wait_for_http(f"http://127.0.0.1:{port}/api/{run.USER}/tasks/", process)
         return process

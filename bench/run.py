@@ -647,6 +647,15 @@ def verdicts(
     one, and behind PgBouncer against direct."""
     out: dict[str, dict[str, object]] = {}
     platform_ = kept(turns)["platform"]
+    # A figure is throughput only if every request got its answer: errors are fast (an earlier
+    # commit answering 429s measured faster than any server doing the work).
+    for name, by in (turns | (workers or {}) | (pooled or {})).items():
+        failed = sum(figures.errors for runs in by.values() for figures in runs)
+        out[f"{name}: requests not answered 2xx"] = {
+            "value": failed,
+            "target": "0",
+            "met": failed == 0,
+        }
     for name, behind in (pooled or {}).get("pooled", {}).items():
         ratio = paired(behind, pooled["direct"][name])  # type: ignore[index]
         out[f"{name} behind PgBouncer vs direct"] = {
