@@ -15,14 +15,18 @@ class FaultProxy:
     `cut_statements(n)`: the next n statements sent, on any connection, close that connection
     instead, as a server connection that died unnoticed in the pooler's hands does.
     `lose_answers(marker, n)`: the next n statements whose text holds `marker` reach the server,
-    which carries them out, but their answers never come back: the connection is closed once
-    the server has had LOSE_AFTER_S to finish (and commit), as when a compute or the path to it
-    fails just after a write.
+    which carries them out, but their answers never come back: the connection is closed when the
+    server says it is idle again (its ReadyForQuery, status I: the statement's transaction has
+    ended, committed), as when a compute or the path to it fails just after a write.
     `hold()`: what the app sends waits in the proxy, on every connection (new ones too), until
     `release()`: a database that has stopped answering for a moment.
     """
 
-    LOSE_AFTER_S = 0.5
+    # ReadyForQuery with status I (idle, in no transaction): the server's last message once a
+    # statement sent in autocommit, or a pipeline that ends in COMMIT, is done. While a
+    # connection's answers are swallowed it comes only after the lost statement: the app waits
+    # for each answer before it sends its next statement.
+    IDLE = b"Z\x00\x00\x00\x05I"
 
     def __init__(self, upstream: tuple[str, int]) -> None:
         self.upstream = upstream
@@ -62,6 +66,7 @@ class FaultProxy:
         upstream: bool,
         losing: threading.Event,
     ) -> None:
+        tail = b""  # the end of the last read, where the idle message may have begun
         while True:
             try:
                 data = source.recv(65536)
@@ -82,9 +87,12 @@ class FaultProxy:
                 return
             if upstream and self._loses(data):
                 losing.set()
-                closing = threading.Timer(self.LOSE_AFTER_S, self._close_both, (source, target))
-                closing.start()
             if not upstream and losing.is_set():
+                seen = tail + data
+                if self.IDLE in seen:
+                    self._close_both(source, target)
+                    return
+                tail = seen[1 - len(self.IDLE) :]
                 continue
             if upstream:
                 self.flowing.wait()
