@@ -16,8 +16,9 @@ class FaultProxy:
     instead, as a server connection that died unnoticed in the pooler's hands does.
     `lose_answers(marker, n)`: the next n statements whose text holds `marker` reach the server,
     which carries them out, but their answers never come back: the connection is closed when the
-    server says it is idle again (its ReadyForQuery, status I: the statement's transaction has
-    ended, committed), as when a compute or the path to it fails just after a write.
+    server says it is idle again (its ReadyForQuery, status I: the statement's transaction is
+    over, committed unless it failed), as when a compute or the path to it fails just after a
+    write.
     `hold()`: what the app sends waits in the proxy, on every connection (new ones too), until
     `release()`: a database that has stopped answering for a moment.
     """
