@@ -17,8 +17,9 @@ class FaultProxy:
     `lose_answers(marker, n)`: the next n statements whose text holds `marker` reach the server,
     which carries them out, but their answers never come back: the connection is closed when the
     server says it is idle again (its ReadyForQuery, status I: the statement's transaction is
-    over, committed unless it failed), as when a compute or the path to it fails just after a
-    write.
+    over), as when a compute or the path to it fails just after a write. `lost` counts them;
+    `lost_after_commit` those whose swallowed answer held no error before that ReadyForQuery,
+    so the server had committed the statement when its answer was lost.
     `hold()`: what the app sends waits in the proxy, on every connection (new ones too), until
     `release()`: a database that has stopped answering for a moment.
     """
@@ -26,7 +27,8 @@ class FaultProxy:
     # ReadyForQuery with status I (idle, in no transaction): the server's last message once a
     # statement sent in autocommit, or a pipeline that ends in COMMIT, is done. While a
     # connection's answers are swallowed it comes only after the lost statement: the app waits
-    # for each answer before it sends its next statement.
+    # for each answer before it sends its next statement, so the swallowed answer also starts
+    # at a message's start.
     IDLE = b"Z\x00\x00\x00\x05I"
 
     def __init__(self, upstream: tuple[str, int]) -> None:
@@ -37,6 +39,7 @@ class FaultProxy:
         self.cuts_left = 0
         self.losses_left = 0
         self.lost = 0
+        self.lost_after_commit = 0
         self.marker = b""
         self.flowing = threading.Event()
         self.flowing.set()
@@ -67,7 +70,8 @@ class FaultProxy:
         upstream: bool,
         losing: threading.Event,
     ) -> None:
-        tail = b""  # the end of the last read, where the idle message may have begun
+        swallowed = b""  # the lost answer's messages not yet read whole
+        failed = False  # whether the lost answer held an ErrorResponse
         while True:
             try:
                 data = source.recv(65536)
@@ -89,11 +93,20 @@ class FaultProxy:
             if upstream and self._loses(data):
                 losing.set()
             if not upstream and losing.is_set():
-                seen = tail + data
-                if self.IDLE in seen:
-                    self._close_both(source, target)
-                    return
-                tail = seen[1 - len(self.IDLE) :]
+                swallowed += data
+                # Each message: a type byte, then its length (itself included) in 4 bytes.
+                while len(swallowed) >= 5:
+                    end = 1 + int.from_bytes(swallowed[1:5], "big")
+                    if len(swallowed) < end:
+                        break
+                    message, swallowed = swallowed[:end], swallowed[end:]
+                    failed = failed or message[:1] == b"E"
+                    if message == self.IDLE:
+                        if not failed:
+                            with self.lock:
+                                self.lost_after_commit += 1
+                        self._close_both(source, target)
+                        return
                 continue
             if upstream:
                 self.flowing.wait()

@@ -123,7 +123,7 @@ def test_writes_right_after_every_backend_was_terminated_each_happen_exactly_onc
     # The writes did meet dead connections: this is what was tested.
     retried = metrics.total("api_statements_retried_total", kind="write")
     proxy.close()
-    assert proxy.lost == ROUNDS and retried >= ROUNDS
+    assert proxy.lost == proxy.lost_after_commit == ROUNDS and retried >= ROUNDS
 
 
 @pytest.fixture
@@ -167,6 +167,7 @@ def test_a_write_whose_answer_was_lost_after_it_was_applied_is_answered_as_the_f
     proxy.lose_answers(marker, 1)
     status = _write(client, alice, kind, "written once", task)  # type: ignore[arg-type]
     assert proxy.lost == 1, "the proxy must have lost the answer to the first try"
+    assert proxy.lost_after_commit == 1, "the first try must have committed before it was lost"
     assert status == {"create": 201, "create-key": 201}.get(kind, 204 if "delete" in kind else 200)
 
     if kind.startswith("create"):
@@ -199,7 +200,7 @@ def test_a_create_whose_answer_was_lost_answers_the_task_it_created(
     client, proxy = proxied
     proxy.lose_answers(b"INSERT INTO task ", 1)
     created = client.post(alice.tasks_url, json={"title": "mine"}, headers=alice.headers)
-    assert created.status_code == 201 and proxy.lost == 1
+    assert created.status_code == 201 and proxy.lost == proxy.lost_after_commit == 1
     listed = client.get(alice.tasks_url, headers=alice.headers).json()["items"]
     assert [task["id"] for task in listed] == [created.json()["id"]]
     assert created.headers["location"].endswith(created.json()["id"])
