@@ -14,6 +14,7 @@ from pathlib import Path
 
 import httpx
 import jwt
+import psycopg
 from fastapi.testclient import TestClient
 from prometheus_client.parser import text_string_to_metric_families
 from prometheus_client.samples import Sample
@@ -130,6 +131,24 @@ class Replica:
             self.token = page["next"]
             if not page["more"]:
                 return applied
+
+
+def terminate_app_connections(db: psycopg.Connection) -> int:
+    """Cut every other session that is idle between statements, as Neon does when it suspends
+    an idle compute: the app's connections, or PgBouncer's in the pooled run. Sessions named
+    `tests` are kept.
+
+    Not a session still logging in ('starting'), which PgBouncer opens for a while after a
+    burst: PgBouncer takes a login cut short for a server refusing logins and, with no working
+    connection left, turns every client away for `server_login_retry` (15 s). That is a
+    compute that is down (tests/api/test_faults.py's outage test), not one that restarted.
+    """
+    (count,) = db.execute(
+        "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+        " WHERE backend_type = 'client backend' AND state = 'idle'"
+        " AND pid <> pg_backend_pid() AND application_name IS DISTINCT FROM 'tests'"
+    ).fetchone()
+    return int(count)
 
 
 def wait_until(condition: Callable[[], bool], timeout_s: float = 30, every_s: float = 0.5) -> bool:

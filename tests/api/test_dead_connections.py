@@ -14,7 +14,14 @@ import pytest
 from fastapi.testclient import TestClient
 
 from tests.fault_proxy import FaultProxy
-from tests.helpers import Metrics, ThreadClients, User, create_task, libpq
+from tests.helpers import (
+    Metrics,
+    ThreadClients,
+    User,
+    create_task,
+    libpq,
+    terminate_app_connections,
+)
 from tests.servers import LiveServer
 
 pytestmark = pytest.mark.slow
@@ -22,14 +29,6 @@ pytestmark = pytest.mark.slow
 KINDS = ("create", "create-key", "put", "patch", "patch-if-match", "delete", "delete-if-match")
 EACH = 30
 ROUNDS = 10
-
-
-def _terminate_every_connection(db: psycopg.Connection) -> None:
-    """Every backend of the app's (PgBouncer's, in the pooled run) is cut: not the tests'."""
-    db.execute(
-        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-        " WHERE backend_type = 'client backend' AND application_name <> 'tests'"
-    )
 
 
 def _write(http: httpx.Client, user: User, kind: str, name: str, task: dict | None) -> int:
@@ -82,7 +81,7 @@ def test_writes_right_after_every_backend_was_terminated_each_happen_exactly_onc
             for tasks in targets.values():
                 for task in tasks:
                     task["etag"] = f'"{task["version"]}"'
-            _terminate_every_connection(terminator)
+            terminate_app_connections(terminator)
             proxy.cut_statements(1)
             proxy.lose_answers(f"put {round_} 7".encode(), 1)
             jobs = [

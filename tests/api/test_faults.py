@@ -24,19 +24,10 @@ from backend.core.errors import DatabaseUnavailable
 from backend.core.settings import Settings, driver_url
 from backend.core.statement_pool import ATTEMPTS, FIRST_STATEMENT_TIMEOUT_S, StatementPool
 from tests.fault_proxy import FaultProxy
-from tests.helpers import User, create_task, wait_until
+from tests.helpers import User, create_task, terminate_app_connections, wait_until
 from tests.servers import LiveServer, OwnDatabase
 
 pytestmark = pytest.mark.slow  # fault tests: `make test-fast` leaves them out
-
-
-def _terminate_every_connection(db: psycopg.Connection) -> int:
-    """What Neon does when it suspends an idle compute: every other session is cut."""
-    (count,) = db.execute(
-        "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
-        " WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()"
-    ).fetchone()
-    return int(count)
 
 
 def test_requests_after_every_connection_was_terminated_all_succeed(
@@ -53,7 +44,7 @@ def test_requests_after_every_connection_was_terminated_all_succeed(
                 range(24),
             )
             assert set(statuses) == {200}
-        assert _terminate_every_connection(db) >= 1
+        assert terminate_app_connections(db) >= 1
         after = [http.get(alice.tasks_url, headers=alice.headers).status_code for _ in range(20)]
         after.append(
             http.post(alice.tasks_url, json={"title": "after"}, headers=alice.headers).status_code
