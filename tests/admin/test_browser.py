@@ -18,7 +18,7 @@ import pyotp
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.helpers import REPO_ROOT, Staff, User, create_task
+from tests.helpers import REPO_ROOT, Staff, User, create_task, wait_until
 
 ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS_DIR", REPO_ROOT / "test-artifacts")) / "back-office"
 
@@ -269,8 +269,9 @@ def test_staff_set_up_a_second_factor_and_sign_in_with_a_code_or_a_recovery_code
     expect(page.get_by_role("alert")).to_contain_text("not right")
     page.fill("input[name=code]", pyotp.TOTP(key).now())
     page.click("button[type=submit]")
+    # all_inner_texts() reads the page as it is: it waits for no answer to the submit.
+    expect(page.locator("#recovery-codes li")).to_have_count(10)
     codes = page.locator("#recovery-codes li").all_inner_texts()
-    assert len(codes) == 10
     page.goto("/admin/logout")
 
     # A wrong code: refused, the email kept.
@@ -330,6 +331,7 @@ def test_no_list_or_page_scrolls_sideways_at_1280_by_800(
             overflowing[path] = widths
     page.goto("/admin/audit-log/list")
     page.locator("a[href*='/admin/audit-log/details/']").first.click()
+    expect(page).to_have_url(re.compile(r"/admin/audit-log/details/"))
     widths = page.evaluate(
         "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
     )
@@ -420,5 +422,10 @@ def test_a_list_search_box_holds_an_email_and_an_id_is_copied_whole(
         assert fits, f"{path}: the search box cuts an email short"
     page.goto("/admin/task/list")
     page.locator(f"[data-copy='{task['id']}']").click()
-    assert page.evaluate("() => navigator.clipboard.readText()") == task["id"]
+    # The page writes the clipboard once the click's promise settles, not within the click.
+    assert wait_until(
+        lambda: page.evaluate("() => navigator.clipboard.readText()") == task["id"],
+        timeout_s=10,
+        every_s=0.1,
+    )
     context.close()
