@@ -3,7 +3,9 @@ statement it sends, exported over OTLP/HTTP when OTEL_EXPORTER_OTLP_ENDPOINT is 
 standard OTEL_* variables, read by OpenTelemetry's SDK, apply). An incoming W3C `traceparent`
 makes the request's span a child of the caller's.
 
-Unset, nothing of OpenTelemetry is imported and nothing is wrapped: tracing costs nothing.
+Unset, nothing is wrapped and neither OpenTelemetry's SDK nor its exporter is imported (FastAPI
+imports OpenTelemetry's API itself, for its own telemetry, which the app factory turns off):
+tracing costs nothing.
 
 The request spans are opentelemetry-instrumentation-fastapi's. The statement spans are ours,
 made where every API statement is sent (backend.core.statement_pool): the psycopg

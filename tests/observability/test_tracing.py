@@ -149,3 +149,38 @@ def test_without_an_endpoint_opentelemetry_is_not_even_imported(endpoint: str | 
     )
     assert result.returncode == 0, result.stderr[-3000:]
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.slow  # a fresh interpreter
+def test_without_an_endpoint_no_span_is_made_even_under_a_configured_tracer() -> None:
+    """FastAPI has OpenTelemetry of its own, which spans every request once a tracer provider
+    is configured (an `opentelemetry-instrument` wrapper sets one): tracing is the platform's,
+    on with its endpoint only, so FastAPI's stays off."""
+    program = (
+        "from opentelemetry import trace\n"
+        "from opentelemetry.sdk.trace import TracerProvider\n"
+        "from opentelemetry.sdk.trace.export import SimpleSpanProcessor\n"
+        "from opentelemetry.sdk.trace.export.in_memory_span_exporter import "
+        "InMemorySpanExporter\n"
+        "from starlette.testclient import TestClient\n"
+        "from backend.app import create_app\n"
+        "spans = InMemorySpanExporter()\n"
+        "provider = TracerProvider()\n"
+        "provider.add_span_processor(SimpleSpanProcessor(spans))\n"
+        "trace.set_tracer_provider(provider)\n"
+        "with trace.get_tracer('check').start_as_current_span('the tracer works'):\n"
+        "    pass\n"
+        "assert TestClient(create_app()).get('/healthz').status_code == 200\n"
+        "print([span.name for span in spans.get_finished_spans()])\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", program],
+        cwd=REPO_ROOT,
+        env=cli_env(DATABASE_URL="postgresql://127.0.0.1:1/unused", PYTHONPATH=str(REPO_ROOT)),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.stdout.strip().splitlines()[-1] == "['the tracer works']"
