@@ -122,6 +122,24 @@ def test_a_request_and_its_statements_are_spans_of_the_callers_trace(
     assert access["route"] == "/api/{user_id}/tasks"
 
 
+def _last_line_printed(program: str, **env: str) -> str:
+    """What `program` printed last, run in a fresh interpreter with the app's environment (no
+    database is reached: building the app connects to nothing)."""
+    result = subprocess.run(
+        [sys.executable, "-c", program],
+        cwd=REPO_ROOT,
+        env=cli_env(
+            DATABASE_URL="postgresql://127.0.0.1:1/unused", PYTHONPATH=str(REPO_ROOT), **env
+        ),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result.stdout.strip().splitlines()[-1]
+
+
 @pytest.mark.slow  # a fresh interpreter
 @pytest.mark.parametrize("endpoint", [None, ""], ids=["unset", "empty"])
 def test_without_an_endpoint_opentelemetry_is_not_even_imported(endpoint: str | None) -> None:
@@ -136,19 +154,7 @@ def test_without_an_endpoint_opentelemetry_is_not_even_imported(endpoint: str | 
         "print(sorted(m for m in sys.modules if m.startswith(('opentelemetry.sdk', "
         "'opentelemetry.instrumentation', 'opentelemetry.exporter'))))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", program],
-        cwd=REPO_ROOT,
-        env=cli_env(
-            DATABASE_URL="postgresql://127.0.0.1:1/unused", PYTHONPATH=str(REPO_ROOT), **given
-        ),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    assert result.stdout.strip().splitlines()[-1] == "[]"
+    assert _last_line_printed(program, **given) == "[]"
 
 
 @pytest.mark.slow  # a fresh interpreter
@@ -173,14 +179,4 @@ def test_without_an_endpoint_no_span_is_made_even_under_a_configured_tracer() ->
         "assert TestClient(create_app()).get('/healthz').status_code == 200\n"
         "print([span.name for span in spans.get_finished_spans()])\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", program],
-        cwd=REPO_ROOT,
-        env=cli_env(DATABASE_URL="postgresql://127.0.0.1:1/unused", PYTHONPATH=str(REPO_ROOT)),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    assert result.stdout.strip().splitlines()[-1] == "['the tracer works']"
+    assert _last_line_printed(program) == "['the tracer works']"
